@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Task 0: one time step of a simple RNN.
+
+With the previous hidden state h_prev (m, h) and the input x_t (m, i)
+stacked side by side as concat = [h_prev, x_t] (m, h + i):
+
+    h_next = tanh(concat @ Wh + bh)          (m, h)
+    y      = softmax(h_next @ Wy + by)       (m, o)
+"""
+import numpy as np
+
+
+def softmax(z):
+    """Softmax over the last axis of z (..., o), safe for any finite z."""
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+class RNNCell:
+    """A cell of a simple RNN.
+
+    Attributes, drawn from the standard normal in this order (biases zero):
+        Wh: (i + h, h) weights of [h_prev, x_t] for the hidden state
+        Wy: (h, o) weights of the hidden state for the output
+        bh: (1, h) bias of the hidden state
+        by: (1, o) bias of the output
+    """
+
+    def __init__(self, i, h, o):
+        """Build the cell.
+
+        i: size of one input vector; h: size of the hidden state;
+        o: size of one output vector.
+        """
+        self.Wh = np.random.normal(size=(i + h, h))
+        self.Wy = np.random.normal(size=(h, o))
+        self.bh = np.zeros((1, h))
+        self.by = np.zeros((1, o))
+
+    def forward(self, h_prev, x_t):
+        """Run one time step.
+
+        h_prev: (m, h) previous hidden state; x_t: (m, i) input.
+        Returns h_next: (m, h) next hidden state and y: (m, o) output.
+        """
+        concat = np.concatenate((h_prev, x_t), axis=1)
+        h_next = np.tanh(concat @ self.Wh + self.bh)
+        y = softmax(h_next @ self.Wy + self.by)
+        return h_next, y
