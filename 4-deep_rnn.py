@@ -50,6 +50,7 @@ def deep_rnn(rnn_cells, X, h_0):
     for s in range(t):
         x = X[s]
         for k, cell in enumerate(rnn_cells):
-            H[s + 1, k], Y[s] = cell.forward(H[s, k], x)
+            H[s + 1, k], y = cell.forward(H[s, k], x)
             x = H[s + 1, k]
+        Y[s] = y
     return H, Y
