@@ -13,8 +13,9 @@ and the loss is the cross-entropy summed over time, averaged over the batch:
 
     L = -(1 / m) Σ_s Σ_m Σ_o  Y_true * log(Y)
 
-The gates are recomputed for the whole sequence in one product. Going back
-in time with dh = dL/dH[s + 1] and dc = dL/dC[s + 1] (n = Σ_o Y_true):
+The gates' pre-activations A @ W + b are recomputed for the whole sequence
+in one product. Going back in time with dh = dL/dH[s + 1] and
+dc = dL/dC[s + 1] (n = Σ_o Y_true):
 
     dZ[s] = (n * Y[s] - Y_true[s]) / m
     dh    = dZ[s] @ Wy.T + (gradient from step s + 1)
@@ -45,9 +46,13 @@ def check_shape(name, array, shape):
 
 
 def sigmoid(x):
-    """Logistic sigmoid of x (any shape); never takes exp of a positive."""
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    """Logistic sigmoid 1 / (1 + exp(-x)) of x (any shape).
+
+    Written exp(min(x, 0)) / (1 + exp(-|x|)) so that exp never sees a
+    positive number: 1 / (1 + exp(-x)) for x >= 0, exp(x) / (1 + exp(x))
+    for x < 0.
+    """
+    return np.exp(np.minimum(x, 0)) / (1 + np.exp(-np.abs(x)))
 
 
 def lstm_backward(lstm_cell, X, H, C, Y, Y_true):
@@ -74,36 +79,33 @@ def lstm_backward(lstm_cell, X, H, C, Y, Y_true):
     if np.any(np.asarray(Y_true) < 0):
         raise ValueError("Y_true must be non-negative")
 
-    # the gates of every step, from one product over all t·m rows
+    # the pre-activations of every gate at every step, in one product
     W = np.concatenate((cell.Wf, cell.Wu, cell.Wc, cell.Wo), axis=1)
-    b = np.concatenate((cell.bf, cell.bu, cell.bc, cell.bo), axis=1)
     A = np.concatenate((H[:-1], X), axis=-1).reshape(t * m, h + i)
-    P = (A @ W + b).reshape(t, m, 4 * h)
-    f, u, o_gate = (sigmoid(P[..., k * h:(k + 1) * h]) for k in (0, 1, 3))
-    c_cand = np.tanh(P[..., 2 * h:3 * h])
-    tanh_c = np.tanh(C[1:])
-    # local derivatives: dP_f = dc * df_dc and so on
-    df_dc = C[:-1] * f * (1 - f)
-    du_dc = c_cand * u * (1 - u)
-    dcc_dc = u * (1 - c_cand ** 2)
-    do_dh = tanh_c * o_gate * (1 - o_gate)
-    dc_dh = o_gate * (1 - tanh_c ** 2)
+    P = A @ W
+    P += np.concatenate((cell.bf, cell.bu, cell.bc, cell.bo), axis=1)
+    P = P.reshape(t, m, 4 * h)
 
     dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m
           ).reshape(t * m, o)
     dH = (dZ @ cell.Wy.T).reshape(t, m, h)
-    Wh_rows = W[:h]
     dP = np.zeros((t, m, 4 * h))
     dh_next = np.zeros((m, h))
     dc_next = np.zeros((m, h))
     for s in reversed(range(t)):
+        f = sigmoid(P[s, :, :h])
+        u = sigmoid(P[s, :, h:2 * h])
+        c_cand = np.tanh(P[s, :, 2 * h:3 * h])
+        o_gate = sigmoid(P[s, :, 3 * h:])
+        tanh_c = np.tanh(C[s + 1])
         dh = dH[s] + dh_next
-        dc = dc_next + dh * dc_dh[s]
-        dP[s] = np.concatenate(
-            (dc * df_dc[s], dc * du_dc[s], dc * dcc_dc[s], dh * do_dh[s]),
-            axis=1)
-        dh_next = dP[s] @ Wh_rows.T
-        dc_next = dc * f[s]
+        dc = dc_next + dh * o_gate * (1 - tanh_c ** 2)
+        dP[s, :, :h] = dc * C[s] * f * (1 - f)
+        dP[s, :, h:2 * h] = dc * c_cand * u * (1 - u)
+        dP[s, :, 2 * h:3 * h] = dc * u * (1 - c_cand ** 2)
+        dP[s, :, 3 * h:] = dh * tanh_c * o_gate * (1 - o_gate)
+        dh_next = dP[s] @ W[:h].T
+        dc_next = dc * f
 
     dP = dP.reshape(t * m, 4 * h)
     dWf, dWu, dWc, dWo = np.split(A.T @ dP, 4, axis=1)

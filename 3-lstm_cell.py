@@ -15,9 +15,13 @@ import numpy as np
 
 
 def sigmoid(x):
-    """Logistic sigmoid of x (any shape); never takes exp of a positive."""
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    """Logistic sigmoid 1 / (1 + exp(-x)) of x (any shape).
+
+    Written exp(min(x, 0)) / (1 + exp(-|x|)) so that exp never sees a
+    positive number: 1 / (1 + exp(-x)) for x >= 0, exp(x) / (1 + exp(x))
+    for x < 0.
+    """
+    return np.exp(np.minimum(x, 0)) / (1 + np.exp(-np.abs(x)))
 
 
 def softmax(z):

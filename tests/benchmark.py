@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Time the RNN and LSTM forward and backward passes (a script, not a test).
+
+    python3 tests/benchmark.py [--repeat N]
+
+In float64 at t=100, m=64, i=128, h=256, o=64 it times rnn (task 1),
+rnn_backward (task 9), a loop over LSTMCell.forward (task 3) and
+lstm_backward (task 10). For each it prints milliseconds (best of N runs),
+GFLOP/s counted from the matrix products (2 flops per multiply-add), and
+that rate as a fraction of a plain numpy.matmul of two 1024 x 1024 matrices
+timed in the same run. Then the growth of forward + backward from t=50 to
+t=400 (linear is 8x). If torch is installed, torch.nn.RNN and nn.LSTM with
+the same shapes, dtype and threads are timed forward + backward too.
+"""
+import argparse
+import ctypes
+import os
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RNNCell = __import__('0-rnn_cell').RNNCell
+rnn = __import__('1-rnn').rnn
+LSTMCell = __import__('3-lstm_cell').LSTMCell
+rnn_backward = __import__('9-rnn_backward').rnn_backward
+lstm_backward = __import__('10-lstm_backward').lstm_backward
+
+SIZES = dict(t=100, m=64, i=128, h=256, o=64)
+
+
+def blas_threads():
+    """The thread count of the OpenBLAS numpy loaded, or None."""
+    with open("/proc/self/maps") as maps:
+        paths = sorted({line.split()[-1] for line in maps
+                        if "openblas" in line.lower()})
+    for path in paths:
+        lib = ctypes.CDLL(path)
+        for name in ("scipy_openblas_get_num_threads64_",
+                     "scipy_openblas_get_num_threads",
+                     "openblas_get_num_threads64_",
+                     "openblas_get_num_threads"):
+            if hasattr(lib, name):
+                return getattr(lib, name)()
+    return None
+
+
+def best(fn, repeat):
+    """The shortest of repeat timings of fn(), in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def flops(t, m, i, h, o):
+    """Flops of the matrix products of each timed pass, by name."""
+    return {
+        "rnn forward": 2 * t * m * ((h + i) * h + h * o),
+        # dZ @ Wy.T, the recurrence, dWh, dWy, dX
+        "rnn_backward": 2 * t * m * (o * h + h * h + (h + i) * h + h * o
+                                     + h * i),
+        "lstm forward": 2 * t * m * ((h + i) * 4 * h + h * o),
+        # gates, dZ @ Wy.T, the recurrence, dW, dWy, dX
+        "lstm_backward": 2 * t * m * ((h + i) * 4 * h + o * h + 4 * h * h
+                                      + (h + i) * 4 * h + h * o + 4 * h * i),
+    }
+
+
+def passes(rng, t, m, i, h, o):
+    """The four timed passes at these sizes, as {name: function}."""
+    rnn_cell, lstm_cell = RNNCell(i, h, o), LSTMCell(i, h, o)
+    for cell in (rnn_cell, lstm_cell):
+        for name, value in vars(cell).items():
+            setattr(cell, name, value / np.sqrt(value.shape[0]))
+    X = rng.normal(size=(t, m, i))
+    h_0 = np.zeros((m, h))
+    Y_true = np.eye(o)[rng.integers(0, o, (t, m))]
+    H_rnn, Y_rnn = rnn(rnn_cell, X, h_0)
+
+    def lstm_forward():
+        H, C, Y = np.zeros((t + 1, m, h)), np.zeros((t + 1, m, h)), \
+            np.zeros((t, m, o))
+        for s in range(t):
+            H[s + 1], C[s + 1], Y[s] = lstm_cell.forward(H[s], C[s], X[s])
+        return H, C, Y
+
+    H_lstm, C_lstm, Y_lstm = lstm_forward()
+    return {
+        "rnn forward": lambda: rnn(rnn_cell, X, h_0),
+        "rnn_backward": lambda: rnn_backward(rnn_cell, X, H_rnn, Y_rnn,
+                                             Y_true),
+        "lstm forward": lstm_forward,
+        "lstm_backward": lambda: lstm_backward(lstm_cell, X, H_lstm, C_lstm,
+                                               Y_lstm, Y_true),
+    }
+
+
+def torch_ms(repeat, threads, t, m, i, h, o):
+    """ms of forward + backward of torch.nn.RNN and nn.LSTM, or None."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    if threads:
+        torch.set_num_threads(threads)
+    X = torch.randn(t, m, i, dtype=torch.float64)
+    target = torch.randint(0, o, (t * m,))
+    result = {}
+    for kind, cls in (("rnn", torch.nn.RNN), ("lstm", torch.nn.LSTM)):
+        layer = cls(i, h, dtype=torch.float64)
+        head = torch.nn.Linear(h, o, dtype=torch.float64)
+
+        def step():
+            out = head(layer(X)[0]).reshape(t * m, o)
+            torch.nn.functional.cross_entropy(out, target).backward()
+
+        result[kind] = best(step, repeat) * 1e3
+    return result
+
+
+def main():
+    """Time everything and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="runs per measurement; the best counts")
+    repeat = parser.parse_args().repeat
+    rng = np.random.default_rng(0)
+    threads = blas_threads()
+    n = 1024
+    A, B = rng.normal(size=(n, n)), rng.normal(size=(n, n))
+    peak = 2 * n ** 3 / best(lambda: A @ B, repeat) / 1e9
+    print("numpy {}, float64, BLAS threads: {}".format(
+        np.__version__, threads or "unknown"))
+    print("{}; numpy.matmul {n}x{n} @ {n}x{n}: {:.1f} GFLOP/s".format(
+        ", ".join("{}={}".format(k, v) for k, v in SIZES.items()), peak,
+        n=n))
+    row = "{:<15}{:>10}{:>10}{:>12}"
+    print(row.format("pass", "ms", "GFLOP/s", "of matmul"))
+    work = flops(**SIZES)
+    totals = {"rnn": [0.0, 0], "lstm": [0.0, 0]}
+    for name, fn in passes(rng, **SIZES).items():
+        seconds = best(fn, repeat)
+        kind = "lstm" if name.startswith("lstm") else "rnn"
+        totals[kind][0] += seconds
+        totals[kind][1] += work[name]
+        rate = work[name] / seconds / 1e9
+        print(row.format(name, "{:.1f}".format(seconds * 1e3),
+                         "{:.1f}".format(rate), "{:.0%}".format(rate / peak)))
+    for kind, (seconds, count) in totals.items():
+        rate = count / seconds / 1e9
+        print(row.format(kind + " fwd+bwd", "{:.1f}".format(seconds * 1e3),
+                         "{:.1f}".format(rate), "{:.0%}".format(rate / peak)))
+    growth = {"rnn": [], "lstm": []}
+    for t in (50, 400):
+        fns = passes(rng, **dict(SIZES, t=t))
+        for kind in growth:
+            forward, backward = fns[kind + " forward"], fns[kind + "_backward"]
+            growth[kind].append(best(lambda: (forward(), backward()),
+                                     max(2, repeat // 2)))
+    for kind, (short, long) in growth.items():
+        print("{} fwd+bwd t=50: {:.1f} ms, t=400: {:.1f} ms, growth {:.1f}x "
+              "(linear: 8x)".format(kind, short * 1e3, long * 1e3,
+                                    long / short))
+    theirs = torch_ms(repeat, threads, **SIZES)
+    if theirs is None:
+        print("torch: not installed (optional), no comparison")
+        return
+    for kind in ("rnn", "lstm"):
+        print("torch nn.{} fwd+bwd: {:.1f} ms; this repository / torch: "
+              "{:.2f}".format(kind.upper(), theirs[kind],
+                              totals[kind][0] * 1e3 / theirs[kind]))
+
+
+if __name__ == "__main__":
+    main()
