@@ -77,7 +77,8 @@ def lstm_backward(lstm_cell, X, H, C, Y, Y_true):
     check_shape("Y", Y, (t, m, o))
     check_shape("Y_true", Y_true, (t, m, o))
     if np.any(np.asarray(Y_true) < 0):
-        raise ValueError("Y_true must be non-negative")
+        raise ValueError("Y_true must be non-negative, got a minimum of "
+                         "{}".format(np.min(Y_true)))
 
     # the pre-activations of every gate at every step, in one product
     W = np.concatenate((cell.Wf, cell.Wu, cell.Wc, cell.Wo), axis=1)

@@ -57,7 +57,8 @@ def rnn_backward(rnn_cell, X, H, Y, Y_true):
     check_shape("Y", Y, (t, m, o))
     check_shape("Y_true", Y_true, (t, m, o))
     if np.any(np.asarray(Y_true) < 0):
-        raise ValueError("Y_true must be non-negative")
+        raise ValueError("Y_true must be non-negative, got a minimum of "
+                         "{}".format(np.min(Y_true)))
 
     dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m
           ).reshape(t * m, o)
