@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from support import ROOT
+from support import ROOT, TASKS
 
 DRIVERS = ["{}-main".format(n) for n in range(11)]
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|nan|inf")
@@ -59,7 +59,8 @@ def run(args, cwd):
     return done.stdout
 
 
-@pytest.mark.parametrize("driver", DRIVERS)
+@pytest.mark.parametrize("driver", DRIVERS, ids=[
+    "{}-{}".format(driver, name) for driver, name in zip(DRIVERS, TASKS)])
 def test_driver_prints_expected(driver, tmp_path):
     """main/N-main.py, run from elsewhere, prints the stored output."""
     printed = run([sys.executable, os.path.join(ROOT, "main", driver + ".py")],

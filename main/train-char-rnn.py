@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Train a character-level RNN or LSTM on a text, then sample from it.
+
+The model reads one character at a time (one-hot, size V = the number of
+distinct characters) and predicts the next. Training is truncated
+backpropagation through time: the text is cut into windows of --seq-length
+characters; the loss and gradients of one window come from tasks 9/10, and
+the hidden state (and the LSTM's cell state) carries from one window to the
+next, resetting to zero at the end of the text. Updates are Adagrad on
+gradients clipped by their global norm. Built only on the task files
+0, 1, 3, 9 and 10.
+
+    ./main/train-char-rnn.py                      # simple RNN on README.md
+    ./main/train-char-rnn.py --cell lstm --iterations 1000
+
+The last line is `loss per character: A -> B`, the smoothed loss per
+character at the start and at the end.
+"""
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+RNNCell = __import__('0-rnn_cell').RNNCell
+rnn = __import__('1-rnn').rnn
+LSTMCell = __import__('3-lstm_cell').LSTMCell
+rnn_backward = __import__('9-rnn_backward').rnn_backward
+lstm_backward = __import__('10-lstm_backward').lstm_backward
+
+
+def parse_args(argv=None):
+    """The command-line options."""
+    parser = argparse.ArgumentParser(
+        description="Train a character-level RNN or LSTM with truncated "
+                    "BPTT and sample from it.")
+    parser.add_argument("--cell", choices=("rnn", "lstm"), default="rnn",
+                        help="the recurrent cell (default: rnn)")
+    parser.add_argument("--text", default=os.path.join(ROOT, "README.md"),
+                        help="the text to learn (default: README.md)")
+    parser.add_argument("--hidden", type=int, default=100,
+                        help="size of the hidden state (default: 100)")
+    parser.add_argument("--seq-length", type=int, default=25,
+                        help="characters per truncated-BPTT window "
+                             "(default: 25)")
+    parser.add_argument("--lr", type=float, default=0.1,
+                        help="Adagrad learning rate (default: 0.1)")
+    parser.add_argument("--clip", type=float, default=5.0,
+                        help="clip the gradient to this global norm "
+                             "(default: 5)")
+    parser.add_argument("--iterations", type=int, default=2000,
+                        help="number of windows to train on (default: 2000)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="random seed (default: 0)")
+    parser.add_argument("--sample-every", type=int, default=500,
+                        help="print a short sample every this many "
+                             "iterations; 0 for none (default: 500)")
+    parser.add_argument("--sample-length", type=int, default=200,
+                        help="characters in the final sample (default: 200)")
+    parser.add_argument("--temperature", type=float, default=1.0,
+                        help="sampling temperature; lower is more "
+                             "conservative (default: 1)")
+    args = parser.parse_args(argv)
+    if args.seq_length < 1 or args.hidden < 1 or args.iterations < 1:
+        parser.error("--seq-length, --hidden and --iterations must be >= 1")
+    if args.temperature <= 0:
+        parser.error("--temperature must be positive")
+    return args
+
+
+class Model:
+    """A cell (RNNCell or LSTMCell) with its recurrent state and the
+    Adagrad memory of each parameter."""
+
+    def __init__(self, kind, vocab, hidden):
+        """Build the cell, with small weights: N(0, 1) draws times 0.01."""
+        self.kind = kind
+        self.cell = (RNNCell if kind == "rnn" else LSTMCell)(
+            vocab, hidden, vocab)
+        for name, value in vars(self.cell).items():
+            setattr(self.cell, name, value * 0.01)
+        self.memory = {name: np.zeros_like(value)
+                       for name, value in vars(self.cell).items()}
+        self.reset()
+
+    def reset(self):
+        """Set the hidden (and cell) state to zero: (1, hidden)."""
+        hidden = self.cell.Wy.shape[0]
+        self.h = np.zeros((1, hidden))
+        self.c = np.zeros((1, hidden))
+
+    def train_window(self, X, Y_true, lr, clip):
+        """One truncated-BPTT step on a window.
+
+        X, Y_true: (seq_length, 1, V) one-hot inputs and targets.
+        Returns the window's loss (summed over its characters).
+        """
+        if self.kind == "rnn":
+            H, Y = rnn(self.cell, X, self.h)
+            grads = rnn_backward(self.cell, X, H, Y, Y_true)
+        else:
+            H, C, Y = self.unroll(X)
+            grads = lstm_backward(self.cell, X, H, C, Y, Y_true)
+            self.c = C[-1]
+        self.h = H[-1]
+        grads = {key[1:]: grad for key, grad in grads.items()
+                 if key[1:] in self.memory}
+        norm = np.sqrt(sum(np.sum(grad ** 2) for grad in grads.values()))
+        scale = min(1.0, clip / norm) if norm > 0 else 1.0
+        for name, grad in grads.items():
+            grad = grad * scale
+            self.memory[name] += grad ** 2
+            setattr(self.cell, name, getattr(self.cell, name)
+                    - lr * grad / np.sqrt(self.memory[name] + 1e-8))
+        return -np.sum(Y_true * np.log(Y))
+
+    def unroll(self, X):
+        """Run the LSTM over X (t, 1, V) from its state: H, C, Y."""
+        t = len(X)
+        hidden = self.cell.Wy.shape[0]
+        H = np.zeros((t + 1, 1, hidden))
+        C = np.zeros((t + 1, 1, hidden))
+        Y = np.zeros((t, 1, X.shape[2]))
+        H[0], C[0] = self.h, self.c
+        for s in range(t):
+            H[s + 1], C[s + 1], Y[s] = self.cell.forward(H[s], C[s], X[s])
+        return H, C, Y
+
+    def sample(self, first, length, temperature, rng):
+        """Indices of length characters drawn one by one after index first,
+        from the current state (left unchanged)."""
+        vocab = self.cell.Wy.shape[1]
+        h, c = self.h, self.c
+        index, drawn = first, []
+        for _ in range(length):
+            x = np.zeros((1, vocab))
+            x[0, index] = 1
+            if self.kind == "rnn":
+                h, _ = self.cell.forward(h, x)
+            else:
+                h, c, _ = self.cell.forward(h, c, x)
+            z = (h @ self.cell.Wy + self.cell.by)[0] / temperature
+            p = np.exp(z - np.max(z))
+            index = rng.choice(vocab, p=p / p.sum())
+            drawn.append(index)
+        return drawn
+
+
+def main(argv=None):
+    """Train, printing progress and samples, and print the final line."""
+    args = parse_args(argv)
+    with open(args.text, encoding="utf-8") as f:
+        text = f.read()
+    if len(text) < args.seq_length + 1:
+        sys.exit("the text has {} characters; it needs more than "
+                 "--seq-length ({})".format(len(text), args.seq_length))
+    chars = sorted(set(text))
+    index = {char: k for k, char in enumerate(chars)}
+    data = np.array([index[char] for char in text])
+    eye = np.eye(len(chars))
+    print("{} characters, {} distinct; {} cell, hidden {}, windows of {}"
+          .format(len(text), len(chars), args.cell, args.hidden,
+                  args.seq_length))
+
+    np.random.seed(args.seed)
+    model = Model(args.cell, len(chars), args.hidden)
+    rng = np.random.default_rng(args.seed)
+    L = args.seq_length
+    position, smooth, first = 0, None, None
+    start = time.perf_counter()
+    for iteration in range(1, args.iterations + 1):
+        if position + L + 1 > len(data):
+            position = 0
+            model.reset()
+        X = eye[data[position:position + L]][:, None, :]
+        Y_true = eye[data[position + 1:position + L + 1]][:, None, :]
+        loss = model.train_window(X, Y_true, args.lr, args.clip) / L
+        smooth = loss if smooth is None else 0.99 * smooth + 0.01 * loss
+        first = smooth if first is None else first
+        position += L
+        if iteration % 100 == 0 or iteration == args.iterations:
+            speed = iteration * L / (time.perf_counter() - start)
+            print("iteration {:>6}  loss per character {:.3f}  "
+                  "({:.0f} chars/s)".format(iteration, smooth, speed))
+        if args.sample_every and iteration % args.sample_every == 0:
+            drawn = model.sample(data[position], 80, args.temperature, rng)
+            print("  sample: " + repr("".join(chars[k] for k in drawn)))
+    drawn = model.sample(data[position], args.sample_length,
+                         args.temperature, rng)
+    print("sample of {} characters:".format(args.sample_length))
+    print("".join(chars[k] for k in drawn))
+    print("loss per character: {:.3f} -> {:.3f}".format(first, smooth))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The two demos of main/ run with small settings and say what they must:
+the training loss falls, samples are drawn from the text's characters, a
+seed fixes the output, and the LSTM keeps more gradient than the RNN."""
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from support import ROOT
+
+TRAIN = os.path.join(ROOT, "main", "train-char-rnn.py")
+VANISH = os.path.join(ROOT, "main", "vanishing-gradients.py")
+TEXT = "the quick brown fox jumps over the lazy dog.\n" * 40
+
+
+def run(script, *args):
+    """stdout of a demo run with args, failing with its stderr."""
+    done = subprocess.run([sys.executable, script] + list(args),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, "{} failed:\n{}".format(script, done.stderr)
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def text_file(tmp_path_factory):
+    """A small text to train on."""
+    path = tmp_path_factory.mktemp("demo") / "text.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_training_lowers_the_loss_and_samples_the_text(cell, text_file):
+    """The last line is `loss per character: A -> B` with B < 0.7 A, and
+    the final sample has the requested length and only the text's
+    characters."""
+    args = ["--cell", cell, "--text", text_file, "--hidden", "24",
+            "--seq-length", "16", "--iterations", "300",
+            "--sample-every", "100", "--sample-length", "57"]
+    printed = run(TRAIN, *args)
+    last = printed.splitlines()[-1]
+    match = re.fullmatch(r"loss per character: (\d+\.\d+) -> (\d+\.\d+)",
+                         last)
+    assert match, "train-char-rnn ({}): last line {!r}".format(cell, last)
+    start, end = map(float, match.groups())
+    assert end < 0.7 * start, "train-char-rnn ({}): loss {} -> {}".format(
+        cell, start, end)
+    sample = printed.split("sample of 57 characters:\n", 1)[1].rsplit(
+        "\nloss per character:", 1)[0]
+    assert len(sample) == 57, "sample {!r}".format(sample)
+    assert set(sample) <= set(TEXT), "sample {!r} has characters the " \
+        "text does not".format(sample)
+    assert printed.count("  sample: ") == 3
+    masked = re.sub(r"\(\d+ chars/s\)", "(speed)", printed)
+    again = re.sub(r"\(\d+ chars/s\)", "(speed)", run(TRAIN, *args))
+    assert masked == again, "train-char-rnn ({}): the same seed printed " \
+        "different output".format(cell)
+
+
+def test_training_rejects_a_text_too_short(tmp_path):
+    """A text shorter than a window is refused with a message."""
+    path = tmp_path / "short.txt"
+    path.write_text("abc", encoding="utf-8")
+    done = subprocess.run([sys.executable, TRAIN, "--text", str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "needs more than" in done.stderr
+
+
+def test_vanishing_gradients_lstm_keeps_more_than_rnn():
+    """One chart column per step; the LSTM's first/last ratio is larger."""
+    printed = run(VANISH, "--steps", "40")
+    last = printed.splitlines()[-1]
+    match = re.fullmatch(r"gradient norm at the first step / at the last "
+                         r"step: rnn (\S+), lstm (\S+)", last)
+    assert match, "vanishing-gradients: last line {!r}".format(last)
+    rnn_ratio, lstm_ratio = map(float, match.groups())
+    assert rnn_ratio < 1e-3 < lstm_ratio, (rnn_ratio, lstm_ratio)
+    rows = [line.split("┤", 1)[1] for line in printed.splitlines()
+            if "┤" in line]
+    assert rows and all(len(row) == 40 for row in rows), "a chart row is " \
+        "not one column per step"
+    assert printed == run(VANISH, "--steps", "40"), "not deterministic"
