@@ -20,7 +20,7 @@ class RNNCell:
     """A cell of a simple RNN.
 
     Attributes, drawn from the standard normal in this order (biases zero):
-        Wh: (i + h, h) weights of [h_prev, x_t] for the hidden state
+        Wh: (h + i, h) weights of [h_prev, x_t] for the hidden state
         Wy: (h, o) weights of the hidden state for the output
         bh: (1, h) bias of the hidden state
         by: (1, o) bias of the output
@@ -32,7 +32,7 @@ class RNNCell:
         i: size of one input vector; h: size of the hidden state;
         o: size of one output vector.
         """
-        self.Wh = np.random.normal(size=(i + h, h))
+        self.Wh = np.random.normal(size=(h + i, h))
         self.Wy = np.random.normal(size=(h, o))
         self.bh = np.zeros((1, h))
         self.by = np.zeros((1, o))

@@ -34,7 +34,7 @@ class GRUCell:
     """A gated recurrent unit.
 
     Attributes, drawn from the standard normal in this order (biases zero):
-        Wz, Wr, Wh: (i + h, h) weights of the update gate, the reset gate
+        Wz, Wr, Wh: (h + i, h) weights of the update gate, the reset gate
                     and the candidate hidden state
         Wy: (h, o) weights of the output
         bz, br, bh: (1, h) their biases
@@ -47,9 +47,9 @@ class GRUCell:
         i: size of one input vector; h: size of the hidden state;
         o: size of one output vector.
         """
-        self.Wz = np.random.normal(size=(i + h, h))
-        self.Wr = np.random.normal(size=(i + h, h))
-        self.Wh = np.random.normal(size=(i + h, h))
+        self.Wz = np.random.normal(size=(h + i, h))
+        self.Wr = np.random.normal(size=(h + i, h))
+        self.Wh = np.random.normal(size=(h + i, h))
         self.Wy = np.random.normal(size=(h, o))
         self.bz = np.zeros((1, h))
         self.br = np.zeros((1, h))

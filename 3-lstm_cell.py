@@ -34,7 +34,7 @@ class LSTMCell:
     """An LSTM unit.
 
     Attributes, drawn from the standard normal in this order (biases zero):
-        Wf, Wu, Wc, Wo: (i + h, h) weights of the forget gate, the update
+        Wf, Wu, Wc, Wo: (h + i, h) weights of the forget gate, the update
                         gate, the candidate cell state and the output gate
         Wy: (h, o) weights of the output
         bf, bu, bc, bo: (1, h) their biases
@@ -47,10 +47,10 @@ class LSTMCell:
         i: size of one input vector; h: size of the hidden state;
         o: size of one output vector.
         """
-        self.Wf = np.random.normal(size=(i + h, h))
-        self.Wu = np.random.normal(size=(i + h, h))
-        self.Wc = np.random.normal(size=(i + h, h))
-        self.Wo = np.random.normal(size=(i + h, h))
+        self.Wf = np.random.normal(size=(h + i, h))
+        self.Wu = np.random.normal(size=(h + i, h))
+        self.Wc = np.random.normal(size=(h + i, h))
+        self.Wo = np.random.normal(size=(h + i, h))
         self.Wy = np.random.normal(size=(h, o))
         self.bf = np.zeros((1, h))
         self.bu = np.zeros((1, h))

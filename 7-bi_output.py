@@ -23,8 +23,8 @@ class BidirectionalCell:
     """A cell of a bidirectional RNN.
 
     Attributes, drawn from the standard normal in this order (biases zero):
-        Whf: (i + h, h) weights of [h_prev, x_t] for the forward direction
-        Whb: (i + h, h) weights of [h_next, x_t] for the backward direction
+        Whf: (h + i, h) weights of [h_prev, x_t] for the forward direction
+        Whb: (h + i, h) weights of [h_next, x_t] for the backward direction
         Wy: (2 * h, o) weights of both directions' states for the output
         bhf, bhb: (1, h) biases of the two directions
         by: (1, o) bias of the output
@@ -36,8 +36,8 @@ class BidirectionalCell:
         i: size of one input vector; h: size of the hidden state of each
         direction; o: size of one output vector.
         """
-        self.Whf = np.random.normal(size=(i + h, h))
-        self.Whb = np.random.normal(size=(i + h, h))
+        self.Whf = np.random.normal(size=(h + i, h))
+        self.Whb = np.random.normal(size=(h + i, h))
         self.Wy = np.random.normal(size=(2 * h, o))
         self.bhf = np.zeros((1, h))
         self.bhb = np.zeros((1, h))
