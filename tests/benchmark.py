@@ -15,17 +15,15 @@ the same shapes, dtype and threads are timed forward + backward too.
 import argparse
 import ctypes
 import os
-import sys
 import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RNNCell = __import__('0-rnn_cell').RNNCell
-rnn = __import__('1-rnn').rnn
-LSTMCell = __import__('3-lstm_cell').LSTMCell
-rnn_backward = __import__('9-rnn_backward').rnn_backward
-lstm_backward = __import__('10-lstm_backward').lstm_backward
+from support import LSTMCell, RNNCell, lstm_forward, task
+
+rnn = task('1-rnn').rnn
+rnn_backward = task('9-rnn_backward').rnn_backward
+lstm_backward = task('10-lstm_backward').lstm_backward
 
 SIZES = dict(t=100, m=64, i=128, h=256, o=64)
 
@@ -80,20 +78,12 @@ def passes(rng, t, m, i, h, o):
     h_0 = np.zeros((m, h))
     Y_true = np.eye(o)[rng.integers(0, o, (t, m))]
     H_rnn, Y_rnn = rnn(rnn_cell, X, h_0)
-
-    def lstm_forward():
-        H, C, Y = np.zeros((t + 1, m, h)), np.zeros((t + 1, m, h)), \
-            np.zeros((t, m, o))
-        for s in range(t):
-            H[s + 1], C[s + 1], Y[s] = lstm_cell.forward(H[s], C[s], X[s])
-        return H, C, Y
-
-    H_lstm, C_lstm, Y_lstm = lstm_forward()
+    H_lstm, C_lstm, Y_lstm = lstm_forward(lstm_cell, X, h_0, h_0)
     return {
         "rnn forward": lambda: rnn(rnn_cell, X, h_0),
         "rnn_backward": lambda: rnn_backward(rnn_cell, X, H_rnn, Y_rnn,
                                              Y_true),
-        "lstm forward": lstm_forward,
+        "lstm forward": lambda: lstm_forward(lstm_cell, X, h_0, h_0),
         "lstm_backward": lambda: lstm_backward(lstm_cell, X, H_lstm, C_lstm,
                                                Y_lstm, Y_true),
     }
