@@ -7,6 +7,7 @@ missing bias or a wrong gate shows at once.
 import math
 
 import numpy as np
+import pytest
 
 from support import BiCell, RNNCell, check_close, task
 
@@ -95,19 +96,19 @@ def bi_cell():
     return cell
 
 
-def test_bidirectional_steps_by_hand():
-    """forward uses Whf, bhf; backward uses Whb, bhb."""
-    for name in ("5-bi_forward", "6-bi_backward", "7-bi_output"):
-        cell = task(name).BidirectionalCell(1, 1, 2)
-        cell.Whf, cell.bhf = bi_cell().Whf, bi_cell().bhf
-        cell.Whb, cell.bhb = bi_cell().Whb, bi_cell().bhb
-        check_close(name + " forward", cell.forward(
-            np.array([[H_PREV]]), np.array([[X_T]])),
-            [[math.tanh(0.5 * H_PREV - 1.0 * X_T + 0.1)]])
-        if name != "5-bi_forward":
-            check_close(name + " backward", cell.backward(
-                np.array([[H_PREV]]), np.array([[X_T]])),
-                [[math.tanh(-0.3 * H_PREV + 0.8 * X_T - 0.2)]])
+@pytest.mark.parametrize("name", ["5-bi_forward", "6-bi_backward",
+                                  "7-bi_output"])
+def test_bidirectional_steps_by_hand(name):
+    """forward uses Whf, bhf; backward (tasks 6, 7) uses Whb, bhb."""
+    cell = task(name).BidirectionalCell(1, 1, 2)
+    cell.Whf, cell.bhf = col(0.5, -1.0), np.array([[0.1]])
+    cell.Whb, cell.bhb = col(-0.3, 0.8), np.array([[-0.2]])
+    h, x = np.array([[H_PREV]]), np.array([[X_T]])
+    check_close(name + " forward", cell.forward(h, x),
+                [[math.tanh(0.5 * H_PREV - 1.0 * X_T + 0.1)]])
+    if name != "5-bi_forward":
+        check_close(name + " backward", cell.backward(h, x),
+                    [[math.tanh(-0.3 * H_PREV + 0.8 * X_T - 0.2)]])
 
 
 def test_bi_rnn_alignment_by_hand():
