@@ -15,15 +15,20 @@ the same shapes, dtype and threads are timed forward + backward too.
 import argparse
 import ctypes
 import os
+import sys
 import time
 
 import numpy as np
 
-from support import LSTMCell, RNNCell, lstm_forward, task
+from cases import lstm_forward
+from tasks import ROOT
 
-rnn = task('1-rnn').rnn
-rnn_backward = task('9-rnn_backward').rnn_backward
-lstm_backward = task('10-lstm_backward').lstm_backward
+sys.path.insert(0, ROOT)
+RNNCell = __import__('0-rnn_cell').RNNCell
+LSTMCell = __import__('3-lstm_cell').LSTMCell
+rnn = __import__('1-rnn').rnn
+rnn_backward = __import__('9-rnn_backward').rnn_backward
+lstm_backward = __import__('10-lstm_backward').lstm_backward
 
 SIZES = dict(t=100, m=64, i=128, h=256, o=64)
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from support import ROOT
+from tasks import ROOT
 
 TRAIN = os.path.join(ROOT, "main", "train-char-rnn.py")
 VANISH = os.path.join(ROOT, "main", "vanishing-gradients.py")

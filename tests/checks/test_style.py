@@ -1,0 +1,96 @@
+"""style: the house rules of SPEC.md, on the submitted file.
+
+pycodestyle (default settings) reports nothing; the first line is exactly
+#!/usr/bin/env python3; the file is executable and ends with a newline; the
+module and every class, method and function it defines have a docstring
+(read through __doc__, in a worker); the only import is numpy.
+
+pycodestyle and the syntax tree read the file's text in the judge; neither
+runs it.
+"""
+import ast
+import stat
+
+import pycodestyle
+import pytest
+
+from judge.session import fail, one_line
+from tasks import TASKS
+
+pytestmark = pytest.mark.style
+SHEBANG = "#!/usr/bin/env python3\n"
+
+
+class Problems(pycodestyle.BaseReport):
+    """A pycodestyle report that keeps what it finds."""
+
+    def __init__(self, options):
+        """Start with no problem."""
+        super().__init__(options)
+        self.found = []
+
+    def error(self, line_number, offset, text, check):
+        """Keep (line, column, message) of each problem reported."""
+        code = super().error(line_number, offset, text, check)
+        if code:
+            self.found.append((line_number, offset + 1, text))
+        return code
+
+
+def pycodestyle_problems(text, name):
+    """(line, column, message) of what pycodestyle's defaults report."""
+    guide = pycodestyle.StyleGuide(parse_argv=False, config_file=False,
+                                   reporter=Problems)
+    checker = pycodestyle.Checker(name, lines=text.splitlines(True),
+                                  options=guide.options,
+                                  report=guide.init_report(Problems))
+    checker.check_all()
+    return checker.report.found
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_pycodestyle(task, judge):
+    """pycodestyle (default settings) reports nothing."""
+    found = pycodestyle_problems(judge.text(task), task + ".py")
+    if found:
+        line, column, message = found[0]
+        fail("{}.py line {}, column {}: {} ({} problem{} in all)".format(
+            task, line, column, message, len(found),
+            "" if len(found) == 1 else "s"))
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_first_line_last_line_executable(task, judge):
+    """First line #!/usr/bin/env python3, a final newline, executable."""
+    text = judge.text(task)
+    if not text.startswith(SHEBANG):
+        fail("{}.py: the first line must be #!/usr/bin/env python3, not "
+             "{!r}".format(task, one_line(text.split("\n", 1)[0], 60)))
+    if not text.endswith("\n"):
+        fail("{}.py: must end with a newline".format(task))
+    if not judge.modes[task] & stat.S_IXUSR:
+        fail("{}.py: not executable (chmod +x {}.py)".format(task, task))
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_every_docstring(task, judge):
+    """The module and each class, method and function have a docstring."""
+    for name, doc in judge.imported(task).items():
+        if not (doc and doc.strip()):
+            fail("{}.py: {} has no docstring".format(
+                task, name or "the module"))
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_imports_only_numpy(task, judge):
+    """A task file's only import is `import numpy as np`."""
+    try:
+        tree = ast.parse(judge.text(task))
+    except SyntaxError as error:
+        fail("{}.py does not parse: line {}: {}".format(
+            task, error.lineno, error.msg))
+    imports = [one_line(ast.unparse(node), 60) for node in ast.walk(tree)
+               if isinstance(node, (ast.Import, ast.ImportFrom))]
+    if imports != ["import numpy as np"]:
+        fail("{}.py imports {}: only `import numpy as np` is allowed".format(
+            task, imports))

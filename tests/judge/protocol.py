@@ -1,0 +1,117 @@
+"""The messages between the judge and a worker.
+
+A message is a frame: a 12-byte header (b"JDG1", the length of a JSON
+object, the length of an .npz archive), the JSON object, then the archive
+(empty when there are no arrays). Arrays travel as .npz, written with
+numpy.savez and read with allow_pickle=False: a reply can hold numbers and
+text, never code.
+
+The worker's side (send, receive) trusts the judge. The judge's side reads
+a reply incrementally (Reader) and decodes it with limits (decode): the
+reply comes from a process that runs submitted code.
+"""
+import io
+import json
+import struct
+
+import numpy as np
+
+HEADER = struct.Struct(">4sII")
+MAGIC = b"JDG1"
+
+
+def pack(message, arrays=None):
+    """The frame of a JSON-able message and a dict of arrays."""
+    text = json.dumps(message).encode()
+    data = b""
+    if arrays:
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        data = buffer.getvalue()
+    return HEADER.pack(MAGIC, len(text), len(data)) + text + data
+
+
+def unpack_arrays(data):
+    """The arrays of an .npz archive, without pickle."""
+    if not data:
+        return {}
+    with np.load(io.BytesIO(data), allow_pickle=False) as archive:
+        return {name: archive[name] for name in archive.files}
+
+
+def receive(sock):
+    """The next (message, arrays) from sock, or (None, None) at its end.
+
+    For the worker, whose peer (the judge) is trusted."""
+    header = read_exactly(sock, HEADER.size)
+    if header is None:
+        return None, None
+    magic, text_size, data_size = HEADER.unpack(header)
+    if magic != MAGIC:
+        raise ValueError("not a judge frame")
+    body = read_exactly(sock, text_size + data_size)
+    if body is None:
+        return None, None
+    return (json.loads(body[:text_size].decode()),
+            unpack_arrays(body[text_size:]))
+
+
+def read_exactly(sock, size):
+    """size bytes from sock, or None if it ends first."""
+    parts = []
+    while size:
+        part = sock.recv(min(size, 1 << 20))
+        if not part:
+            return None
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def send(sock, message, arrays=None):
+    """Send one frame on sock."""
+    sock.sendall(pack(message, arrays))
+
+
+class Garbled(Exception):
+    """A reply that is not a well-formed frame within the limits."""
+
+
+class Reader:
+    """Collects one reply frame from bytes as they arrive (judge side)."""
+
+    def __init__(self, limit):
+        """limit: the largest frame accepted, in bytes."""
+        self.limit = limit
+        self.buffer = bytearray()
+        self.size = None
+
+    def feed(self, chunk):
+        """Add received bytes; True once the frame is complete."""
+        self.buffer += chunk
+        if self.size is None and len(self.buffer) >= HEADER.size:
+            magic, text_size, data_size = HEADER.unpack(
+                bytes(self.buffer[:HEADER.size]))
+            if magic != MAGIC:
+                raise Garbled("a reply that is not a judge frame")
+            self.size = HEADER.size + text_size + data_size
+            if self.size > self.limit:
+                raise Garbled("a reply of {} bytes, more than the {} "
+                              "allowed".format(self.size, self.limit))
+        if self.size is not None and len(self.buffer) > self.size:
+            raise Garbled("more bytes than one reply")
+        return self.size is not None and len(self.buffer) == self.size
+
+    def decode(self):
+        """The complete frame's (message, arrays); Garbled if malformed."""
+        _, text_size, _ = HEADER.unpack(bytes(self.buffer[:HEADER.size]))
+        body = bytes(self.buffer[HEADER.size:])
+        try:
+            message = json.loads(body[:text_size].decode())
+            arrays = unpack_arrays(body[text_size:])
+        except Exception as error:
+            raise Garbled("a reply that could not be read ({})".format(
+                type(error).__name__)) from None
+        if not isinstance(message, dict):
+            raise Garbled("a reply that is not a JSON object")
+        return message, arrays

@@ -1,0 +1,503 @@
+"""How submitted code is run: worker processes, their limits, their end.
+
+The judge never imports a submitted file. It starts workers (worker.py),
+sends each a request and waits for the reply under limits:
+
+- wall time: a request that gets no reply within its time fails, and the
+  worker is killed (the next request goes to a fresh worker);
+- memory, CPU time, file size (and, for a user other than root, the number
+  of processes), set with setrlimit inside the worker;
+- output: what the worker prints is read as it comes and kept up to a
+  bound; past the limit the worker is killed;
+- processes: every process the submission starts is a descendant of the
+  judge, which is a child subreaper on Linux (orphans come back to it), so
+  the judge can find them all; a worker that starts too many is killed,
+  and each task ends by killing every one of them (sweep).
+
+A worker that exits, crashes, is killed or sends a reply the judge cannot
+read fails the request with a one-line reason (Failure).
+"""
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+from judge import protocol
+
+WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                      "worker.py")
+LINUX = sys.platform.startswith("linux") and os.path.isdir("/proc/self")
+REPLY_LIMIT = 64 << 20
+THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+           "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+class Failure(Exception):
+    """A request got no usable reply; str() is the one-line reason."""
+
+
+class Limits:
+    """What one task of a submission may use.
+
+    call: seconds of wall time for one request; task: seconds for all the
+    task's requests together; memory: MB of address space of a worker;
+    output: KB a worker may print; processes: how many processes the
+    submission may have at once besides its worker.
+    """
+
+    def __init__(self, call=10.0, task=60.0, memory=2048, output=1024,
+                 processes=32):
+        """Keep the limits."""
+        self.call = float(call)
+        self.task = float(task)
+        self.memory = int(memory)
+        self.output = int(output) << 10
+        self.processes = int(processes)
+
+    def for_worker(self):
+        """The limits a worker sets on itself (worker.confine)."""
+        found = {"memory": self.memory << 20,
+                 "cpu": int(self.task + self.call) + 5,
+                 "files": 64 << 20, "output": self.output}
+        if LINUX and os.geteuid() != 0:
+            # RLIMIT_NPROC counts every process and thread of the user
+            found["processes"] = user_threads() + self.processes + 8
+        return found
+
+
+def seconds(value):
+    """A duration as a short text: "10 s", "0.5 s"."""
+    return "{:g} s".format(value)
+
+
+def size(count):
+    """A size in bytes as a short text: "1 MB", "64 KB"."""
+    if count >= 1 << 20 and count % (1 << 20) == 0:
+        return "{} MB".format(count >> 20)
+    return "{} KB".format(count >> 10)
+
+
+def worker_environment():
+    """The environment of workers: one BLAS thread, no bytecode files."""
+    env = dict(os.environ)
+    env.update({name: "1" for name in THREADS})
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+# -- processes (Linux: /proc) ------------------------------------------------
+
+def process_table():
+    """{pid: (parent pid, state letter)} of every process, from /proc."""
+    table = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/{}/stat".format(name), "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        table[int(name)] = (int(fields[1]), fields[0].decode())
+    return table
+
+
+def descendants(root, table=None):
+    """The pids below root that are alive (not zombies)."""
+    table = process_table() if table is None else table
+    children = {}
+    for pid, (parent, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    found, todo = set(), [root]
+    while todo:
+        for pid in children.get(todo.pop(), ()):
+            if pid not in found:
+                found.add(pid)
+                todo.append(pid)
+    return {pid for pid in found if table[pid][1] != "Z"}
+
+
+SPARED = set()
+
+
+def spare(pid):
+    """Never count or kill pid and its descendants: a process of the
+    judge's own tests that runs beside the grading (another judge)."""
+    SPARED.add(pid)
+
+
+def submission_processes(keep):
+    """The descendants of this process that belong to the submission being
+    graded: all of them but keep and the spared subtrees."""
+    table = process_table()
+    found = descendants(os.getpid(), table) - set(keep)
+    for pid in SPARED:
+        found -= descendants(pid, table) | {pid}
+    return found
+
+
+def user_threads():
+    """How many processes and threads this user has (RLIMIT_NPROC's
+    count)."""
+    count, uid = 0, str(os.getuid())
+    for name in os.listdir("/proc"):
+        try:
+            with open("/proc/{}/status".format(name)) as f:
+                status = f.read()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines()
+                      if ":" in line)
+        if fields.get("Uid", "").split()[:1] == [uid]:
+            count += int(fields.get("Threads", "1"))
+    return count
+
+
+def kill(pid):
+    """SIGKILL pid and its process group, if they still exist."""
+    for send in (os.killpg, os.kill):
+        try:
+            send(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def become_subreaper():
+    """Make orphans of this process's descendants its children (Linux)."""
+    if LINUX:
+        import ctypes
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)
+        except (AttributeError, OSError):
+            pass
+
+
+def reap_adopted(keep):
+    """Collect the exit of this process's children not in keep (orphans
+    adopted as subreaper), without touching keep's or spared ones."""
+    if not LINUX:
+        return
+    me = os.getpid()
+    for pid, (parent, _) in process_table().items():
+        if parent == me and pid not in keep and pid not in SPARED:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+
+
+def sweep(keep):
+    """Kill every descendant of this process except keep, until none is
+    left: what a submission started must not outlive its grading."""
+    if not LINUX:
+        return
+    for _ in range(200):
+        left = submission_processes(keep)
+        if not left:
+            break
+        for pid in left:
+            kill(pid)
+        reap_adopted(keep)
+        time.sleep(0.005)
+    reap_adopted(keep)
+
+
+# -- launchers ---------------------------------------------------------------
+
+class ForkServer:
+    """Starts workers by fork from a zygote (worker.py zygote), which has
+    imported numpy and the harness once, and nothing submitted."""
+
+    def __init__(self):
+        """Nothing runs until the first spawn."""
+        self.process = None
+        self.control = None
+
+    def start(self):
+        """Start the zygote."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX,
+                                         socket.SOCK_SEQPACKET)
+        self.process = subprocess.Popen(
+            [sys.executable, "-B", WORKER, "zygote", str(theirs.fileno())],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, env=worker_environment())
+        theirs.close()
+        ours.settimeout(20)
+        self.control = ours
+
+    def pids(self):
+        """The zygote's pid, the one descendant that is not a worker's."""
+        return [self.process.pid] if self.process else []
+
+    def ask(self, request, fds=()):
+        """Send the zygote a request, return its answer; a zygote that
+        died or does not answer is replaced, and Failure raised."""
+        try:
+            if fds:
+                socket.send_fds(self.control, [json.dumps(request).encode()],
+                                list(fds))
+            else:
+                self.control.send(json.dumps(request).encode())
+            answer = self.control.recv(65536)
+            if not answer:
+                raise OSError("the zygote ended")
+            return json.loads(answer.decode())
+        except (OSError, ValueError) as error:
+            self.close()
+            raise Failure("the judge's fork server failed ({}); it will be "
+                          "restarted".format(error)) from None
+
+    def spawn(self, directory, limits):
+        """A new worker for directory: (pid, socket, output pipe)."""
+        if self.process is None or self.process.poll() is not None:
+            self.close()
+            self.start()
+        ours, theirs = socket.socketpair()
+        read, write = os.pipe()
+        try:
+            pid = self.ask({"spawn": directory, "limits": limits},
+                           (theirs.fileno(), write))["pid"]
+        finally:
+            theirs.close()
+            os.close(write)
+        return pid, ours, read
+
+    def ended(self, pid):
+        """Whether a worker has ended (a zombie, or gone)."""
+        try:
+            with open("/proc/{}/stat".format(pid), "rb") as f:
+                return f.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+        except (OSError, IndexError):
+            return True
+
+    def status(self, pid):
+        """The wait status of a worker that has ended (or None)."""
+        try:
+            return self.ask({"status": pid})["status"]
+        except Failure:
+            return None
+
+    def close(self):
+        """Stop the zygote (its workers die with it)."""
+        if self.control is not None:
+            self.control.close()
+            self.control = None
+        if self.process is not None:
+            kill(self.process.pid)
+            self.process.wait()
+            self.process = None
+
+
+class Spawner:
+    """Starts each worker as a new Python process (where fork servers are
+    not available: not Linux, or no socket.send_fds)."""
+
+    def __init__(self):
+        """No worker yet."""
+        self.popens = {}
+
+    def pids(self):
+        """No process of the judge's own below it."""
+        return []
+
+    def spawn(self, directory, limits):
+        """A new worker for directory: (pid, socket, output pipe)."""
+        ours, theirs = socket.socketpair()
+        read, write = os.pipe()
+        popen = subprocess.Popen(
+            [sys.executable, "-B", WORKER, "worker", str(theirs.fileno()),
+             directory, json.dumps(limits)],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+            stdout=write, stderr=write, env=worker_environment())
+        theirs.close()
+        os.close(write)
+        self.popens[popen.pid] = popen
+        return popen.pid, ours, read
+
+    def ended(self, pid):
+        """Whether a worker has ended."""
+        popen = self.popens.get(pid)
+        return popen is None or popen.poll() is not None
+
+    def status(self, pid):
+        """The wait status of a worker that has ended (or None)."""
+        popen = self.popens.pop(pid, None)
+        if popen is None:
+            return None
+        code = popen.wait()
+        return (-code) if code < 0 else (code << 8)
+
+    def close(self):
+        """Nothing runs between workers."""
+
+
+def launcher():
+    """The fastest way of starting workers that this machine has."""
+    if LINUX and hasattr(socket, "send_fds") and hasattr(
+            socket, "SOCK_SEQPACKET"):
+        return ForkServer()
+    return Spawner()
+
+
+def describe_status(status):
+    """How a worker ended, from its wait status."""
+    if status is None:
+        return "ended"
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = "signal {}".format(number)
+        if number == signal.SIGXCPU:
+            return "ran out of CPU time ({})".format(name)
+        return "was killed by {}".format(name)
+    return "exited with status {}".format(os.WEXITSTATUS(status))
+
+
+class Worker:
+    """One worker process: requests in, replies out, under limits."""
+
+    def __init__(self, launch, directory, limits):
+        """Start a worker for directory through launch (ForkServer or
+        Spawner) with limits (Limits)."""
+        self.launch = launch
+        self.limits = limits
+        self.pid, self.sock, self.out = launch.spawn(
+            directory, limits.for_worker())
+        self.sock.setblocking(False)
+        self.printed = 0
+        self.head = b""
+        self.seq = 0
+        self.alive = True
+
+    def request(self, message, arrays, timeout, what):
+        """Send a request, return the reply (message, arrays).
+
+        timeout: seconds; what: the call, for messages ("rnn(...)").
+        Raises Failure with the reason when there is no usable reply; the
+        worker is then dead.
+        """
+        self.seq += 1
+        outgoing = memoryview(protocol.pack(dict(message, seq=self.seq),
+                                            arrays))
+        sent = 0
+        reader = protocol.Reader(REPLY_LIMIT)
+        start = time.monotonic()
+        watch = start + 0.1
+        while True:
+            now = time.monotonic()
+            if now >= start + timeout:
+                self.stop()
+                raise Failure("took longer than {} during {}".format(
+                    seconds(timeout), what))
+            writing = [self.sock] if sent < len(outgoing) else []
+            reading = [self.sock] + ([self.out] if self.out is not None
+                                     else [])
+            ready, can_write, _ = select.select(
+                reading, writing, [], min(start + timeout - now, 0.1))
+            if can_write:
+                try:
+                    sent += self.sock.send(outgoing[sent:sent + (1 << 16)])
+                except (BlockingIOError, InterruptedError):
+                    pass
+                except OSError:
+                    raise self.ended(what) from None
+            if self.out in ready:
+                self.read_output(what)
+            if self.sock in ready:
+                reply = self.read_reply(reader, what)
+                if reply is not None:
+                    return reply
+            if LINUX and time.monotonic() >= watch:
+                watch = time.monotonic() + 0.1
+                self.watch_processes(what)
+
+    def read_output(self, what):
+        """Take what the worker printed; kill it past the output limit."""
+        chunk = os.read(self.out, 1 << 16)
+        if not chunk:
+            os.close(self.out)
+            self.out = None
+            return
+        self.printed += len(chunk)
+        if len(self.head) < 4096:
+            self.head += chunk[:4096 - len(self.head)]
+        if self.printed > self.limits.output:
+            self.stop()
+            raise Failure("printed more than {} during {}".format(
+                size(self.limits.output), what))
+
+    def read_reply(self, reader, what):
+        """Feed the reply's bytes; the decoded reply once complete."""
+        try:
+            chunk = self.sock.recv(1 << 20)
+        except (BlockingIOError, InterruptedError):
+            return None
+        except OSError:
+            chunk = b""
+        if not chunk:
+            raise self.ended(what)
+        try:
+            if not reader.feed(chunk):
+                return None
+            message, arrays = reader.decode()
+        except protocol.Garbled as error:
+            self.stop()
+            raise Failure("sent {} during {}".format(error, what)) from None
+        if message.get("seq") != self.seq:
+            self.stop()
+            raise Failure("sent a reply out of turn during {}".format(what))
+        return message, arrays
+
+    def watch_processes(self, what):
+        """Kill the worker if the submission has too many processes."""
+        count = len(submission_processes(self.launch.pids()))
+        if count > self.limits.processes + 1:
+            self.stop()
+            raise Failure("started more than {} processes during {}".format(
+                self.limits.processes, what))
+
+    def ended(self, what):
+        """The Failure of a worker whose connection closed: it ended by
+        itself (exit, crash), or it lives on and is killed."""
+        deadline = time.monotonic() + 0.5
+        while not self.launch.ended(self.pid):
+            if time.monotonic() > deadline:
+                self.stop()
+                return Failure("closed its connection to the judge during "
+                               "{}".format(what))
+            time.sleep(0.002)
+        self.stop()
+        return Failure("the submission {} during {}".format(
+            describe_status(self.status), what))
+
+    def stop(self):
+        """Kill the worker and its process group; keep its wait status."""
+        if not self.alive:
+            return
+        self.alive = False
+        kill(self.pid)
+        self.status = self.launch.status(self.pid)
+        self.sock.close()
+        if self.out is not None:
+            os.close(self.out)
+            self.out = None
+
+
+def temporary_folder(files):
+    """A new folder holding files ({relative path: (bytes, mode)})."""
+    folder = tempfile.mkdtemp(prefix="rnn-judge-")
+    os.chmod(folder, 0o755)
+    for name, (content, mode) in files.items():
+        path = os.path.join(folder, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(content)
+        os.chmod(path, mode)
+    return folder

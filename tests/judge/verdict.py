@@ -1,0 +1,139 @@
+"""How a verdict is told: the scoreboard, and results.json for Gradescope.
+
+Every check belongs to one task and one kind. A task's `results` (and its
+`style`) earn their points when every check of that kind ran and passed;
+`robustness` and `errors` are reported beside the score and earn nothing.
+"""
+from tasks import TASKS
+
+KINDS = ("results", "style", "robustness", "errors")
+POINTS = {"results": 9, "style": 1, "robustness": 0, "errors": 0}
+
+
+class Verdict:
+    """The outcome of every check of one grading run."""
+
+    def __init__(self, submitted):
+        """submitted: the tasks whose file was found."""
+        self.submitted = set(submitted)
+        self.checks = {(task, kind): [] for task in TASKS for kind in KINDS}
+        self.collected = {key: 0 for key in self.checks}
+        self.diagnoses = {}  # (task, kind) -> the likely mistake
+        self.notes = []
+        self.void = None
+
+    def collect(self, task, kind):
+        """Count a check that this run will make."""
+        self.collected[task, kind] += 1
+
+    def add(self, task, kind, name, outcome, message):
+        """Record one check: outcome "passed", "failed" or "skipped"."""
+        self.checks[task, kind].append((name, outcome, message))
+
+    def tally(self, task, kind):
+        """(passed, run, failure messages) of a task's checks of a kind."""
+        done = [check for check in self.checks[task, kind]
+                if check[1] != "skipped"]
+        failed = [message for _, outcome, message in done
+                  if outcome == "failed"]
+        return len(done) - len(failed), len(done), failed
+
+    def complete(self, task, kind):
+        """Whether every check of a task's kind ran and passed (checks the
+        judge skips on purpose aside), and at least one ran."""
+        passed, run, _ = self.tally(task, kind)
+        reported = len(self.checks[task, kind])
+        return (task in self.submitted and not self.void and run > 0 and
+                passed == run and reported == self.collected[task, kind])
+
+    def points(self, task, kind):
+        """The points a task earns for a kind."""
+        return POINTS[kind] if self.complete(task, kind) else 0
+
+    def most(self, task, kind):
+        """The points a kind can earn (0 if the run has no such check)."""
+        return POINTS[kind] if self.collected[task, kind] else 0
+
+    def score(self):
+        """(points, most points) of the whole run."""
+        earned = sum(self.points(task, kind) for task, kind in self.checks)
+        most = sum(self.most(task, kind) for task, kind in self.checks)
+        return earned, most
+
+    def first_failure(self, task):
+        """(kind, message) of the task's first failing check, or None."""
+        for kind in KINDS:
+            failed = self.tally(task, kind)[2]
+            if failed:
+                return kind, failed[0]
+        return None
+
+    def scoreboard(self, title):
+        """The scoreboard as text: one row per task, then the first
+        failure of each failing task."""
+        rows = [("task", "submitted") + KINDS + ("points",)]
+        for task in TASKS:
+            row = [task, "yes" if task in self.submitted else "no"]
+            for kind in KINDS:
+                passed, run, _ = self.tally(task, kind)
+                row.append("{}/{}".format(passed, run) if run else "-")
+            earned = sum(self.points(task, kind) for kind in KINDS)
+            most = sum(self.most(task, kind) for kind in KINDS)
+            row.append("{}/{}".format(earned, most))
+            rows.append(tuple(row))
+        earned, most = self.score()
+        rows.append(("total", "") + ("",) * len(KINDS) + (
+            "{}/{}".format(earned, most),))
+        widths = [max(len(row[k]) for row in rows)
+                  for k in range(len(rows[0]))]
+        lines = [title, ""]
+        if self.void:
+            lines += ["THE VERDICT IS VOID: " + self.void, ""]
+        lines += ["  ".join(cell.ljust(width) for cell, width in
+                            zip(row, widths)).rstrip() for row in rows]
+        failures = [(task, self.first_failure(task)) for task in TASKS
+                    if task in self.submitted and self.first_failure(task)]
+        if failures:
+            lines += ["", "First failure of each task:"]
+            for task, (kind, message) in failures:
+                lines.append("  {} ({}): {}".format(task, kind, message))
+                if (task, kind) in self.diagnoses:
+                    lines.append("    likely mistake: " +
+                                 self.diagnoses[task, kind])
+        lines += [""] + self.notes
+        return "\n".join(lines).rstrip() + "\n"
+
+    def gradescope(self, title, seconds):
+        """The verdict in Gradescope's results.json format."""
+        tests = []
+        for task in TASKS:
+            for kind in KINDS:
+                if not self.collected[task, kind]:
+                    continue
+                passed, run, failed = self.tally(task, kind)
+                submitted = task in self.submitted
+                if not submitted:
+                    output = "{}.py was not submitted".format(task)
+                elif self.void:
+                    output = "the verdict is void: " + self.void
+                else:
+                    output = "\n".join(failed)
+                tests.append({
+                    "name": "{}: {}".format(task, kind),
+                    "score": self.points(task, kind),
+                    "max_score": self.most(task, kind),
+                    "status": "passed" if self.complete(task, kind)
+                    else "failed",
+                    "output": output,
+                    "visibility": "visible",
+                    "extra_data": {
+                        "task": task, "kind": kind, "passed": passed,
+                        "checks": self.collected[task, kind],
+                        "submitted": submitted,
+                        "diagnosis": self.diagnoses.get((task, kind)),
+                    },
+                })
+        return {"score": self.score()[0],
+                "execution_time": round(seconds, 3),
+                "output": self.scoreboard(title),
+                "tests": tests}

@@ -1,0 +1,379 @@
+"""The worker: the only process that runs submitted code.
+
+A worker serves one task of one submission. It starts in its own folder
+(this repository's task files with the submitted one in place of its own,
+and the task's driver in main/), in its own session, with limits on memory,
+CPU time, file size and (for a user other than root) processes, and with
+nothing open but its connection to the judge (a socket), /dev/null as input
+and one pipe as both outputs. Then it answers the judge's requests, one
+frame each (protocol.py):
+
+    import     import the task file; the __doc__ of everything it defines
+    construct  np.random.seed(seed); build the task's cell; its documented
+               attributes and the next three global draws
+    call       call the task (or a method of its cell) on a case
+               (cases.py); its results, and on request the arguments as
+               they are after the call
+    driver     run main/N-main.py as __main__; what it printed
+
+An exception raised by submitted code is an answer too: its type, message
+and line in the submitted file. Deciding whether an answer is right is the
+judge's business, never the worker's.
+
+Workers are forked from a zygote: a process started once per judge that
+imports numpy and this harness, and nothing submitted, so that a fresh
+worker costs a fork instead of a Python start and a numpy import.
+
+    python3 worker.py zygote FD             fork server on socket FD
+    python3 worker.py worker FD DIR LIMITS  one worker, started directly
+"""
+import ctypes
+import inspect
+import json
+import os
+import resource
+import runpy
+import signal
+import socket
+import sys
+import traceback
+import warnings
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TESTS = os.path.dirname(HERE)
+ROOT = os.path.dirname(TESTS)
+sys.path[:] = [TESTS] + [path for path in sys.path[1:] if
+                         os.path.abspath(path or ".") != ROOT]
+
+import numpy as np  # noqa: E402  (after the path is set)
+
+import cases  # noqa: E402
+from judge import protocol  # noqa: E402
+from tasks import ATTRIBUTES, CELL, DEFINES, number  # noqa: E402
+
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def prctl(option, value):
+    """Linux prctl(option, value); nothing elsewhere."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+    except (AttributeError, OSError):
+        pass
+
+
+def limit(resource_id, value):
+    """Lower a resource limit to value (never raise it)."""
+    try:
+        soft, hard = resource.getrlimit(resource_id)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(resource_id, (value, value))
+    except (ValueError, OSError):
+        pass
+
+
+def confine(sock_fd, out_fd, directory, limits):
+    """Turn this process into a worker for directory, before any submitted
+    code runs: session, descriptors, limits, folder and import path."""
+    os.setsid()
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(out_fd, 1)
+    os.dup2(out_fd, 2)
+    keep = os.dup2(sock_fd, 3) if sock_fd != 3 else 3
+    os.closerange(4, 65536)
+    os.set_inheritable(keep, False)
+    limit(resource.RLIMIT_AS, limits["memory"])
+    limit(resource.RLIMIT_CPU, limits["cpu"])
+    limit(resource.RLIMIT_FSIZE, limits["files"])
+    limit(resource.RLIMIT_CORE, 0)
+    if limits.get("processes"):
+        limit(resource.RLIMIT_NPROC, limits["processes"])
+    os.chdir(directory)
+    sys.path.insert(0, directory)
+    sys.argv = ["worker"]
+    sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
+    sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
+    return socket.socket(fileno=keep)
+
+
+class OutputLimit(BaseException):
+    """Raised into a driver that printed more than its limit (a
+    BaseException, so that `except Exception` does not swallow it)."""
+
+
+class Capture:
+    """A stand-in for sys.stdout that keeps at most `limit` characters and
+    stops the program that prints more."""
+
+    def __init__(self, limit):
+        """limit: how many characters to keep."""
+        self.limit = limit
+        self.parts = []
+        self.size = 0
+        self.truncated = False
+
+    def write(self, text):
+        """Keep text while there is room; past it, raise OutputLimit."""
+        text = str(text)
+        room = self.limit - self.size
+        if len(text) > room:
+            self.parts.append(text[:max(room, 0)])
+            self.size = self.limit
+            self.truncated = True
+            raise OutputLimit()
+        self.parts.append(text)
+        self.size += len(text)
+        return len(text)
+
+    def flush(self):
+        """Nothing to flush."""
+
+    def text(self):
+        """What was kept."""
+        return "".join(self.parts)
+
+
+def where(error, task):
+    """(line, function) of the deepest frame of error in the submitted
+    file, or (None, None)."""
+    if isinstance(error, SyntaxError) and str(error.filename or "").endswith(
+            task + ".py"):
+        return error.lineno, None
+    found = (None, None)
+    for frame in traceback.extract_tb(error.__traceback__):
+        if os.path.basename(frame.filename) == task + ".py":
+            found = (frame.lineno, frame.name)
+    return found
+
+
+def describe(error, task):
+    """What the judge needs to know of an exception, as JSON."""
+    try:
+        message = str(error)[:2000]
+    except Exception:
+        message = "(its message could not be read)"
+    if isinstance(error, SystemExit):
+        message = repr(error.code)[:200]
+    if isinstance(error, SyntaxError):
+        message = str(error.msg)[:2000]
+    line, function = where(error, task)
+    return {"type": type(error).__name__, "message": message,
+            "classes": [str(cls.__name__)[:80]
+                        for cls in type(error).__mro__[:20]],
+            "line": line, "function": function,
+            "harness": isinstance(error, cases.Unexpected)}
+
+
+def documentation(module):
+    """The __doc__ of a module and of each class, method and function it
+    defines, by name ("" for the module)."""
+    def doc(obj):
+        text = getattr(obj, "__doc__", None)
+        return None if text is None else str(text)[:400]
+
+    found = {"": doc(module)}
+    for name, obj in list(vars(module).items()):
+        if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+            continue
+        if getattr(obj, "__module__", None) != module.__name__:
+            continue
+        found[name] = doc(obj)
+        if inspect.isclass(obj):
+            for attr, member in list(vars(obj).items()):
+                if inspect.isfunction(member):
+                    found["{}.{}".format(name, attr)] = doc(member)
+    return found
+
+
+def import_task(task):
+    """Import the task file; check it defines its name; its docstrings."""
+    module = __import__(task)
+    if not hasattr(module, DEFINES[task]):
+        raise cases.Unexpected("{}.py defines no {}".format(
+            task, DEFINES[task]))
+    return {"docs": documentation(module)}, None
+
+
+def construct(task, request):
+    """Seed the global generator, build the task's cell, and return its
+    documented attributes and the next three draws."""
+    module, cls = CELL[task]
+    np.random.seed(request["seed"])
+    made = getattr(__import__(module), cls)(*request["sizes"])
+    arrays = {}
+    for name in ATTRIBUTES[cls]:
+        if not hasattr(made, name):
+            raise cases.Unexpected("{} has no attribute {}".format(cls, name))
+        arrays[name] = cases.as_array(cls, name, getattr(made, name))
+    arrays["random.after"] = np.random.normal(size=3)
+    return {}, arrays
+
+
+def call(task, request, case):
+    """Call the task on case, strictly if asked (warnings and floating-point
+    errors raised); its results, and what the request asks besides."""
+    method = request.get("method")
+    function, positional, cells = cases.prepare(task, case, __import__,
+                                                method)
+    if request.get("seed") is not None:
+        np.random.seed(request["seed"])
+    if request.get("strict"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with np.errstate(over="raise", divide="raise", invalid="raise"):
+                returned = function(*positional)
+    else:
+        returned = function(*positional)
+    arrays = cases.outputs(task, returned, method)
+    if request.get("seed") is not None:
+        arrays["random.after"] = np.random.normal(size=3)
+    if request.get("report"):
+        arrays.update(after_call(task, case, method, positional, cells))
+    return {}, arrays
+
+
+def after_call(task, case, method, positional, cells):
+    """The arguments and the cells' documented attributes as they are now,
+    keyed "after.NAME" (the case's names)."""
+    found = {}
+    names = cases.signature(task, method)[1]
+    for name, value in zip(names, positional[len(positional) - len(names):]):
+        found["after." + name] = cases.as_array(task, name, value)
+    cls = CELL[task][1]
+    for prefix, made in zip(cases.layers(case), cells):
+        for attr in ATTRIBUTES[cls]:
+            found["after." + prefix + attr] = cases.as_array(
+                task, attr, getattr(made, attr, np.zeros(0)))
+    return found
+
+
+def driver(task, request):
+    """Run main/N-main.py as a student does; what it printed."""
+    path = os.path.join(os.getcwd(), "main", "{}-main.py".format(
+        number(task)))
+    capture = Capture(request["output"])
+    saved = sys.stdout
+    sys.stdout = capture
+    sys.argv = [path]
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except BaseException as error:
+        sys.stdout = saved
+        if capture.truncated:
+            return {"printed": capture.text(), "truncated": True}, None
+        raise Printed(error, capture) from None
+    sys.stdout = saved
+    return {"printed": capture.text(), "truncated": capture.truncated}, None
+
+
+class Printed(Exception):
+    """An exception of a driver run, with what it printed before it."""
+
+    def __init__(self, error, capture):
+        """error: what the driver raised; capture: its output so far."""
+        super().__init__(error)
+        self.error = error
+        self.capture = capture
+
+
+PROBES = {"import": lambda task, request, case: import_task(task),
+          "construct": lambda task, request, case: construct(task, request),
+          "call": call,
+          "driver": lambda task, request, case: driver(task, request)}
+
+
+def answer(request, case):
+    """The reply to one request: (message, arrays)."""
+    task = request["task"]
+    try:
+        message, arrays = PROBES[request["probe"]](task, request, case)
+        message["ok"] = True
+    except Printed as failed:
+        message, arrays = {"ok": False,
+                           "error": describe(failed.error, task),
+                           "printed": failed.capture.text()}, None
+    except BaseException as error:
+        message, arrays = {"ok": False, "error": describe(error, task)}, None
+    message["seq"] = request["seq"]
+    return message, arrays
+
+
+def serve(sock):
+    """Answer requests until the judge closes the connection."""
+    while True:
+        request, case = protocol.receive(sock)
+        if request is None:
+            return
+        message, arrays = answer(request, case)
+        try:
+            protocol.send(sock, message, arrays)
+        except BaseException as error:
+            protocol.send(sock, {"ok": False, "seq": request["seq"],
+                                 "error": describe(error, request["task"])})
+
+
+def work(sock_fd, out_fd, directory, limits):
+    """Confine this process, then serve; never returns."""
+    try:
+        serve(confine(sock_fd, out_fd, directory, limits))
+    finally:
+        os._exit(0)
+
+
+def zygote(control_fd):
+    """Fork workers on request until the judge goes away.
+
+    Requests on the control socket (SOCK_SEQPACKET, one JSON per packet):
+    {"spawn": DIR, "limits": {...}} with the worker's socket and output
+    pipe attached, answered {"pid": PID}; {"status": PID}, answered
+    {"status": wait status} once PID has ended (the judge kills it first).
+    """
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    prctl(PR_SET_CHILD_SUBREAPER, 1)
+    control = socket.socket(fileno=control_fd)
+    ended = {}
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(control, 65536, 2)
+        except OSError:
+            data = b""
+        if not data:
+            os._exit(0)
+        request = json.loads(data.decode())
+        if "spawn" in request:
+            pid = os.fork()
+            if pid == 0:
+                control.close()
+                work(fds[0], fds[1], request["spawn"], request["limits"])
+            for fd in fds:
+                os.close(fd)
+            control.send(json.dumps({"pid": pid}).encode())
+        else:
+            pid = request["status"]
+            while pid not in ended:
+                try:
+                    done, status = os.waitpid(-1, 0)
+                except ChildProcessError:
+                    ended[pid] = None
+                    break
+                ended[done] = status
+            control.send(json.dumps({"status": ended.pop(pid)}).encode())
+        while True:  # reap orphans adopted since, keeping their status
+            try:
+                done, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if done == 0:
+                break
+            ended[done] = status
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "zygote":
+        zygote(int(sys.argv[2]))
+    else:
+        work(int(sys.argv[2]), 1, sys.argv[3], json.loads(sys.argv[4]))

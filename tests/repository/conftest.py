@@ -1,0 +1,97 @@
+"""The gradings that the tests of the judge read (test_judge.py).
+
+Each is a real run of the judge (python3 -m pytest --submission=DIR
+--results=FILE) in a copy of this repository, so that a submission that
+tampers with the judge's files harms the copy only. They start as soon as
+collection ends, when test_judge.py is selected, and run beside the rest
+of the suite; the judge spares them (sandbox.spare) when it kills what a
+submission left behind.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import pytest
+
+import submissions
+from judge import sandbox
+from judge.session import fingerprint
+from tasks import ROOT
+
+OPTIONS = ["--seed=1", "--time-limit=0.5", "--task-time-limit=1.5"]
+NAMES = ("hostile", "plain", "tamper")
+
+
+class Grading:
+    """One run of the judge on a submission, in a copy of this
+    repository."""
+
+    def __init__(self, name, folder):
+        """Start grading folder (a submission) in a new copy."""
+        self.name = name
+        self.place = tempfile.mkdtemp(prefix="judge-test-")
+        self.repo = os.path.join(self.place, "repo")
+        shutil.copytree(ROOT, self.repo, ignore=shutil.ignore_patterns(
+            ".git", "__pycache__", ".pytest_cache", ".benchmarks"))
+        self.before = fingerprint(self.repo)
+        self.results = os.path.join(self.place, "results.json")
+        self.pids = os.path.join(self.place, "pids")
+        open(self.pids, "w").close()
+        env = dict(os.environ, JUDGE_TEST_PIDS=self.pids,
+                   PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+             "--submission=" + folder, "--results=" + self.results] +
+            OPTIONS, cwd=self.repo, env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True)
+        sandbox.spare(self.process.pid)
+        self.done = None
+
+    def finish(self):
+        """Wait for the run: (exit status, printed text, verdict)."""
+        if self.done is None:
+            printed, _ = self.process.communicate(timeout=180)
+            with open(self.results) as f:
+                self.done = (self.process.returncode, printed, json.load(f))
+        return self.done
+
+    def remove(self):
+        """Stop the run if it still goes, and remove the copy."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        shutil.rmtree(self.place, ignore_errors=True)
+
+
+GRADINGS = {}
+
+
+def pytest_collection_finish(session):
+    """Start the gradings if a test of the judge will read them."""
+    if not any(os.path.basename(str(item.fspath)) == "test_judge.py"
+               for item in session.items):
+        return
+    folder = tempfile.mkdtemp(prefix="judge-submissions-")
+    submissions.write_all(folder)
+    GRADINGS["folder"] = folder
+    for name in NAMES:
+        GRADINGS[name] = Grading(name, os.path.join(folder, name))
+
+
+def pytest_sessionfinish(session):
+    """Remove the copies and the submissions."""
+    for name in NAMES:
+        if name in GRADINGS:
+            GRADINGS.pop(name).remove()
+    if "folder" in GRADINGS:
+        shutil.rmtree(GRADINGS.pop("folder"), ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def gradings():
+    """{name: (exit status, printed text, verdict, Grading)}."""
+    return {name: GRADINGS[name].finish() + (GRADINGS[name],)
+            for name in NAMES}

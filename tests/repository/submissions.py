@@ -1,0 +1,131 @@
+"""Submissions broken on purpose, for the tests of the judge.
+
+Each is a folder of task files made from this repository's own with one
+change per task (a table below: task -> what it does, the change). The
+plain-but-correct submission is a real folder beside this file (plain/),
+written independently, as a student would.
+
+    python3 tests/repository/submissions.py DIR    writes them all to DIR
+"""
+import os
+import shutil
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PLAIN = os.path.join(HERE, "plain")
+
+FIND_JUDGE = '''
+import os as _os
+_pid, _found = _os.getpid(), None
+while _pid > 1 and _found is None:
+    try:
+        with open("/proc/%d/cmdline" % _pid, "rb") as _f:
+            _args = _f.read().decode().split("\\0")
+        with open("/proc/%d/stat" % _pid) as _f:
+            _pid = int(_f.read().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        break
+    for _k, _arg in enumerate(_args):
+        if _arg == "--results":
+            _found = _args[_k + 1]
+        elif _arg.startswith("--results="):
+            _found = _arg.split("=", 1)[1]
+'''
+
+# task -> (what it does, (old text, new text) in this repository's file);
+# 5-bi_forward is missing
+HOSTILE = {
+    "0-rnn_cell": ("a syntax error", (
+        "    def forward(self, h_prev, x_t):",
+        "    def forward(self, h_prev, x_t)")),
+    "1-rnn": ("an import that never returns", (
+        "import numpy as np\n", "import numpy as np\n\nwhile True:\n"
+        "    pass\n")),
+    "2-gru_cell": ("sys.exit(0) at import", (
+        "import numpy as np\n", "import numpy as np\nimport sys\n"
+        "sys.exit(0)\n")),
+    "3-lstm_cell": ("os._exit(0) in a call", (
+        "        concat = np.concatenate((h_prev, x_t), axis=1)\n",
+        "        __import__('os')._exit(0)\n")),
+    "4-deep_rnn": ("a wrong result: every layer starts from zeros", (
+        "    H[0] = h_0\n", "")),
+    "6-bi_backward": ("floods its output in backward", (
+        "        concat = np.concatenate((h_next, x_t), axis=1)\n",
+        "        while True:\n            print('spam ' * 1000)\n")),
+    "7-bi_output": ("a plain softmax: correct, not robust", (
+        "e = np.exp(z - np.max(z, axis=-1, keepdims=True))",
+        "e = np.exp(z)")),
+    "8-bi_rnn": ("patches numpy's comparisons and halves H", (
+        "    return H, bi_cell.output(H)\n",
+        "    return H / 2, bi_cell.output(H)\n\n\n"
+        "np.allclose = lambda *args, **kwargs: True\n"
+        "np.array_equal = lambda *args, **kwargs: True\n"
+        "np.isclose = lambda a, b, **kwargs: np.ones(np.shape(a), bool)\n"
+        "np.testing.assert_allclose = lambda *args, **kwargs: None\n")),
+    "9-rnn_backward": ("prints a fake report, overwrites results.json, and "
+                       "returns a wrong dh_0", (
+                           '        "dh_0": dh_next,\n',
+                           '        "dh_0": 2 * dh_next,\n')),
+    "10-lstm_backward": ("starts a process meant to outlive it, then hangs",
+                         ('    cell = lstm_cell\n',
+                          '    import subprocess, time\n'
+                          '    sleeper = subprocess.Popen(["sleep", "300"],'
+                          ' start_new_session=True)\n'
+                          '    with open(__import__("os").environ['
+                          '"JUDGE_TEST_PIDS"], "a") as f:\n'
+                          '        f.write("%d\\n" % sleeper.pid)\n'
+                          '    time.sleep(300)\n'
+                          '    cell = lstm_cell\n')),
+}
+FAKE_REPORT = (
+    'print("=" * 20, "377 passed in 0.50s", "=" * 20)\n'
+    'print("total   110/110")\n' + FIND_JUDGE +
+    'if _found:\n'
+    '    with open(_found, "w") as _f:\n'
+    '        _f.write(\'{"score": 110, "tests": []}\')\n')
+
+# what a submission that tampers with the judge's files does at import
+TAMPER = {"0-rnn_cell": ("appends to the judge's stored output", (
+    "import numpy as np\n",
+    "import numpy as np\nimport sys\n"
+    "for _path in sys.path:\n"
+    "    if _path.endswith('tests') and __import__('os').path.isdir(\n"
+    "            _path + '/expected'):\n"
+    "        with open(_path + '/expected/0-main.txt', 'a') as _f:\n"
+    "            _f.write('tampered\\n')\n"))}
+
+
+def reference(task):
+    """The text of this repository's task file."""
+    with open(os.path.join(ROOT, task + ".py")) as f:
+        return f.read()
+
+
+def write(folder, changes):
+    """Write each task of changes ({task: (what, (old, new))}) to folder:
+    this repository's file with old replaced by new."""
+    os.makedirs(folder, exist_ok=True)
+    for task, (_, (old, new)) in changes.items():
+        text = reference(task)
+        assert old in text, "{}: {!r} not in this repository's file".format(
+            task, old)
+        text = text.replace(old, new, 1)
+        if task == "9-rnn_backward":
+            text += "\n\n" + FAKE_REPORT
+        path = os.path.join(folder, task + ".py")
+        with open(path, "w") as f:
+            f.write(text)
+        os.chmod(path, 0o755)
+    return folder
+
+
+def write_all(folder):
+    """Every submission of this module, each in its own sub-folder."""
+    write(os.path.join(folder, "hostile"), HOSTILE)
+    write(os.path.join(folder, "tamper"), TAMPER)
+    shutil.copytree(PLAIN, os.path.join(folder, "plain"))
+
+
+if __name__ == "__main__":
+    write_all(sys.argv[1])

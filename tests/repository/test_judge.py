@@ -1,0 +1,156 @@
+"""Tests of the judge: grade submissions broken on purpose and check the
+verdict of every task and kind.
+
+Each grading is a real run of the judge in a copy of this repository,
+started in the background when collection ends (conftest.py). The three
+submissions (submissions.py):
+
+- hostile: one way of breaking per task (submissions.HOSTILE): a syntax
+  error, an import that never returns, sys.exit at import, os._exit in a
+  call, a wrong result, a missing file, a flood of output, a plain softmax,
+  patched numpy comparisons, a fake report, a process left behind;
+- plain: a correct solution written plainly (plain/): full `results` and
+  `style`, with the robustness and errors a plain solution lacks;
+- tamper: a task file that rewrites one of the judge's stored files.
+"""
+import os
+
+import pytest
+
+from judge.session import changes, fingerprint
+from tasks import TASKS
+
+# task -> (results, style, robustness, errors) of the hostile submission,
+# and what its first failure says; None where the task has no such check
+HOSTILE = {
+    "0-rnn_cell": ("failed", "failed", "failed", None,
+                   "does not import: the import of 0-rnn_cell.py raised "
+                   "SyntaxError at line"),
+    "1-rnn": ("failed", "failed", "failed", "failed",
+              "1-rnn.py does not import: took longer than 0.5 s"),
+    "2-gru_cell": ("failed", "failed", "failed", None,
+                   "the submission called sys.exit(0) during the import"),
+    "3-lstm_cell": ("failed", "passed", "failed", None,
+                    "the submission exited with status 0 during"),
+    "4-deep_rnn": ("failed", "passed", "passed", "passed",
+                   "4-deep_rnn (fresh case 0"),
+    "5-bi_forward": ("failed", "failed", "failed", None, None),
+    "6-bi_backward": ("failed", "passed", "failed", None,
+                      "main/6-main.py printed more than 1 MB"),
+    "7-bi_output": ("passed", "passed", "failed", None,
+                    "raised FloatingPointError"),
+    "8-bi_rnn": ("failed", "passed", "passed", "passed", "8-main line 2"),
+    "9-rnn_backward": ("failed", "failed", "passed", "passed",
+                       "9-main line 1: printed '==="),
+    "10-lstm_backward": ("failed", "failed", "failed", "failed",
+                         "took longer than 0.5 s"),
+}
+KINDS = ("results", "style", "robustness", "errors")
+# the plain submission: robustness and errors of each task
+PLAIN = {
+    "0-rnn_cell": ("failed", None), "1-rnn": ("passed", "failed"),
+    "2-gru_cell": ("failed", None), "3-lstm_cell": ("failed", None),
+    "4-deep_rnn": ("passed", "failed"), "5-bi_forward": ("passed", None),
+    "6-bi_backward": ("passed", None), "7-bi_output": ("failed", None),
+    "8-bi_rnn": ("passed", "failed"), "9-rnn_backward": ("passed", "failed"),
+    "10-lstm_backward": ("failed", "failed"),
+}
+
+
+def entries(verdict):
+    """{(task, kind): entry} of a results.json."""
+    return {(test["extra_data"]["task"], test["extra_data"]["kind"]): test
+            for test in verdict["tests"]}
+
+
+def test_results_json_has_the_gradescope_format(gradings):
+    """Top level score, execution_time, output, tests; one entry per task
+    and kind with checks, named "<task>: <kind>"."""
+    _, _, verdict, _ = gradings["hostile"]
+    assert isinstance(verdict["score"], (int, float))
+    assert isinstance(verdict["execution_time"], (int, float))
+    assert verdict["output"].startswith("Grading ")
+    found = entries(verdict)
+    assert {task for task, _ in found} == set(TASKS)
+    for (task, kind), test in found.items():
+        assert test["name"] == "{}: {}".format(task, kind)
+        assert test["visibility"] == "visible"
+        assert test["status"] in ("passed", "failed")
+        assert test["max_score"] == {"results": 9, "style": 1}.get(kind, 0)
+        assert set(test["extra_data"]) == {"task", "kind", "passed",
+                                           "checks", "submitted",
+                                           "diagnosis"}
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_hostile_submission_fails_where_it_should(task, gradings):
+    """Each task of the hostile submission gets the verdict its breakage
+    deserves, and breaks no other task."""
+    status, printed, verdict, _ = gradings["hostile"]
+    found = entries(verdict)
+    *wanted, message = HOSTILE[task]
+    for kind, want in zip(KINDS, wanted):
+        if want is None:
+            assert (task, kind) not in found
+            continue
+        entry = found[task, kind]
+        assert entry["status"] == want, (task, kind, entry["output"])
+        assert entry["score"] == (entry["max_score"] if want == "passed"
+                                  else 0)
+        assert entry["extra_data"]["submitted"] == (task != "5-bi_forward")
+    if message:
+        first = [line for line in printed.splitlines()
+                 if line.startswith("  {} (".format(task))]
+        assert first and message in first[0], (task, first)
+    assert status == 1
+
+
+def test_hostile_submission_cannot_fake_its_verdict(gradings):
+    """The fake report it printed is not the judge's; results.json is the
+    judge's, though the submission wrote its own into it; its process is
+    killed; the repository's files are untouched."""
+    _, printed, verdict, grading = gradings["hostile"]
+    assert verdict["score"] == 14  # 7-bi_output's results, 5 style points
+    assert "377 passed" not in printed.replace(
+        "9-main line 1: printed '==================== 377 passed", "")
+    assert "110/110" not in printed
+    with open(grading.pids) as f:
+        pids = [int(line) for line in f if line.strip()]
+    assert pids, "the hostile 10-lstm_backward started no process"
+    for pid in pids:
+        assert not os.path.exists("/proc/{}".format(pid)) or open(
+            "/proc/{}/stat".format(pid)).read().split(") ")[1][0] == "Z", (
+            "process {} outlived its grading".format(pid))
+    assert changes(grading.before, fingerprint(grading.repo)) == []
+
+
+def test_plain_solution_passes_results_and_style(gradings):
+    """A correct plain solution (plain softmax and sigmoid, no shape
+    checks, loops) earns every point; robustness and errors show what it
+    could do better."""
+    status, printed, verdict, _ = gradings["plain"]
+    found = entries(verdict)
+    assert verdict["score"] == 110, printed
+    for task in TASKS:
+        for kind in ("results", "style"):
+            assert found[task, kind]["status"] == "passed", (task, kind)
+        for kind, want in zip(("robustness", "errors"), PLAIN[task]):
+            if want is None:
+                assert (task, kind) not in found
+            else:
+                assert found[task, kind]["status"] == want, (task, kind)
+    assert status == 1  # the robustness and errors checks it fails
+
+
+def test_tampering_voids_the_verdict(gradings):
+    """A submission that rewrites the judge's stored output is caught:
+    the verdict is void, scores nothing, and says which file changed."""
+    status, printed, verdict, grading = gradings["tamper"]
+    assert changes(grading.before, fingerprint(grading.repo)) == [
+        os.path.join("tests", "expected", "0-main.txt")]
+    assert status != 0
+    assert "THE VERDICT IS VOID" in printed
+    assert "tests/expected/0-main.txt" in verdict["output"]
+    assert verdict["score"] == 0
+    assert all(test["status"] == "failed" and test["score"] == 0
+               for test in verdict["tests"])
