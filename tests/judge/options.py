@@ -24,9 +24,9 @@ def pytest_addoption(parser):
     group.addoption("--time-limit", type=float, default=10.0, metavar="S",
                     help="seconds one call of a submission may take "
                     "(default 10)")
-    group.addoption("--task-time-limit", type=float, default=60.0,
+    group.addoption("--task-time-limit", type=float, default=30.0,
                     metavar="S", help="seconds all the calls of one task "
-                    "may take together (default 60)")
+                    "may take together (default 30)")
     group.addoption("--memory-limit", type=int, default=2048, metavar="MB",
                     help="memory of a worker in MB (default 2048)")
     group.addoption("--output-limit", type=int, default=1024, metavar="KB",

@@ -50,7 +50,7 @@ class Limits:
     submission may have at once besides its worker.
     """
 
-    def __init__(self, call=10.0, task=60.0, memory=2048, output=1024,
+    def __init__(self, call=10.0, task=30.0, memory=2048, output=1024,
                  processes=32):
         """Keep the limits."""
         self.call = float(call)
@@ -71,8 +71,8 @@ class Limits:
 
 
 def seconds(value):
-    """A duration as a short text: "10 s", "0.5 s"."""
-    return "{:g} s".format(value)
+    """A duration as a short text: "10 s", "0.5 s", "0.955 s"."""
+    return "{:.3g} s".format(value)
 
 
 def size(count):
@@ -476,6 +476,11 @@ class Worker:
         self.stop()
         return Failure("the submission {} during {}".format(
             describe_status(self.status), what))
+
+    def usable(self):
+        """Whether the worker is alive and still runs (it may have ended
+        after its last reply)."""
+        return self.alive and not self.launch.ended(self.pid)
 
     def stop(self):
         """Kill the worker and its process group; keep its wait status."""

@@ -115,22 +115,38 @@ class TaskRun:
                 self.task, sandbox.seconds(limits.task)))
         if self.folder is None:
             self.folder = sandbox.temporary_folder(self.files())
-        if fresh and self.worker is not None:
+        if self.worker is not None and (fresh or not self.worker.usable()):
+            # a worker that ended after its last reply is no fault of
+            # this request: it goes to a fresh one
             self.worker.stop()
         if self.worker is None or not self.worker.alive:
-            self.worker = sandbox.Worker(self.judge.launch, self.folder,
-                                         limits)
+            self.start_worker()
             if message["probe"] != "driver":
                 self.import_task(left)
+        left = limits.task - self.used
         start = time.monotonic()
         try:
-            return self.worker.request(
-                message, arrays, min(limits.call, limits.task - self.used),
-                what)
+            return self.worker.request(message, arrays,
+                                       min(limits.call, left), what)
         except sandbox.Failure as failure:
-            fail(one_line(str(failure)))
+            reason = str(failure)
         finally:
             self.used += time.monotonic() - start
+        if reason.startswith("took longer") and left < limits.call:
+            reason += " (all that was left of the task's {}, " \
+                "--task-time-limit)".format(sandbox.seconds(limits.task))
+        fail(one_line(reason))
+
+    def start_worker(self):
+        """A new worker for the task's folder."""
+        try:
+            self.worker = sandbox.Worker(self.judge.launch, self.folder,
+                                         self.judge.limits)
+            return
+        except (sandbox.Failure, OSError) as failure:
+            reason = "could not start a worker: {}".format(failure)
+        self.worker = None
+        fail(one_line(reason))
 
     def import_task(self, left):
         """Import the task file in a new worker; remember its docstrings,
