@@ -7,7 +7,8 @@ class BidirectionalCell:
     """A bidirectional cell."""
 
     def __init__(self, i, h, o):
-        """Weights from randn, biases zero."""
+        """Weights from randn, biases zero; keeps its sizes."""
+        self.i, self.h, self.o = i, h, o
         self.Whf = np.random.randn(i + h, h)
         self.Whb = np.random.randn(i + h, h)
         self.Wy = np.random.randn(2 * h, o)
@@ -17,4 +18,5 @@ class BidirectionalCell:
 
     def forward(self, h_prev, x_t):
         """One step of the forward direction."""
-        return np.tanh(np.hstack((h_prev, x_t)) @ self.Whf + self.bhf)
+        x = np.hstack((h_prev.reshape(-1, self.h), x_t.reshape(-1, self.i)))
+        return np.tanh(x @ self.Whf + self.bhf)
