@@ -5,12 +5,15 @@ A case is a dict of arrays: the documented attributes of the cell it uses
 arguments by name ("state" is h_prev for forward and h_next for backward;
 then "x_t", "c_prev", "X", "h_0", "h_t", "H", "C", "Y", "Y_true").
 
-`prepare` and `outputs` run inside a worker, on the submitted file, and in
-the judge, on this repository's files: they take `load`, a function from a
-task name to its module, and import nothing themselves. `make_inputs` and
+`call` and `construct` (and `prepare`, `outputs` below them) run inside a
+worker, on the submitted file, and in the judge, on this repository's
+files or on a catalogued mistake: they take `load`, a function from a task
+name to its module, and import nothing themselves. `make_inputs` and
 the stored cases (SIZES) are the judge's: tests/regenerate.py saves their
 inputs and outputs to tests/data/TASK--CASE.npz.
 """
+import warnings
+
 import numpy as np
 
 from tasks import (ATTRIBUTES, CALLS, CELL, DEFINES, OUTPUTS,
@@ -168,6 +171,54 @@ def run(task, case, load, method=None):
     """Run task on case; its results by name."""
     function, args, _ = prepare(task, case, load, method)
     return outputs(task, function(*args), method)
+
+
+def call(task, request, case, load):
+    """What a worker's `call` request computes, with the modules of load:
+    the task on case, strictly if asked (warnings and floating-point errors
+    raised); its results by name, the next three global draws after it
+    ("random.after") if the request seeds the generator, and the arguments
+    and cells as they are after the call ("after.NAME") if it asks."""
+    method = request.get("method")
+    function, positional, cells = prepare(task, case, load, method)
+    if request.get("seed") is not None:
+        np.random.seed(request["seed"])
+    if request.get("strict"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with np.errstate(over="raise", divide="raise", invalid="raise"):
+                returned = function(*positional)
+    else:
+        returned = function(*positional)
+    arrays = outputs(task, returned, method)
+    if request.get("seed") is not None:
+        arrays["random.after"] = np.random.normal(size=3)
+    if request.get("report"):
+        names = signature(task, method)[1]
+        for name, value in zip(names, positional[-len(names):]):
+            arrays["after." + name] = as_array(task, name, value)
+        cls = CELL[task][1]
+        for prefix, made in zip(layers(case), cells):
+            for attr in ATTRIBUTES[cls]:
+                arrays["after." + prefix + attr] = as_array(
+                    task, attr, getattr(made, attr, np.zeros(0)))
+    return arrays
+
+
+def construct(task, request, load):
+    """What a worker's `construct` request computes, with the modules of
+    load: np.random.seed(seed), the task's cell of the request's sizes, its
+    documented attributes and the next three draws ("random.after")."""
+    module, cls = CELL[task]
+    np.random.seed(request["seed"])
+    made = getattr(load(module), cls)(*request["sizes"])
+    arrays = {}
+    for name in ATTRIBUTES[cls]:
+        if not hasattr(made, name):
+            raise Unexpected("{} has no attribute {}".format(cls, name))
+        arrays[name] = as_array(cls, name, getattr(made, name))
+    arrays["random.after"] = np.random.normal(size=3)
+    return arrays
 
 
 def random_cell(cls, rng, i, h, o, scale=1.0, prefix="cell."):

@@ -18,7 +18,8 @@ import time
 
 import pytest
 
-from judge import sandbox
+from expect import reference
+from judge import diagnosis, sandbox
 from judge.session import Judge
 from judge.verdict import KINDS, Verdict
 from tasks import ROOT, TASKS
@@ -140,6 +141,9 @@ def pytest_runtest_makereport(item, call):
                 message = "{}: {}".format(type(value).__name__, message)
         outcome = "skipped" if report.skipped else report.outcome
         item.config.verdict.add(*item.judged, item.name, outcome, message)
+        if outcome != "skipped":
+            item.config.judge.history.setdefault(item.judged, []).append(
+                (outcome == "passed", list(item.config.judge.records)))
 
 
 def title(config):
@@ -159,6 +163,12 @@ def pytest_sessionfinish(session, exitstatus):
         return
     judge, verdict = config.judge, config.verdict
     judge.close()
+    for (task, kind), checks in judge.history.items():
+        mistake = diagnosis.diagnose(task, kind, checks,
+                                     judge.reference[task].decode(),
+                                     reference)
+        if mistake is not None:
+            verdict.diagnoses[task, kind] = mistake.says
     if judge.tampered:
         verdict.void = "the repository's files changed during the run: " + \
             "; ".join("{} (noticed after {})".format(

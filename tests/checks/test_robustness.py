@@ -1,11 +1,11 @@
 """robustness: what a careful solution does beyond the task as stated.
 
-Inputs, states and biases of magnitude 1e3 and 1e4, and gates driven to
-0 and 1 by biases of ±1e308, with every warning and floating-point error
-raised: the results are finite, softmax rows sum to 1, states stay in the
-range of their gates. float32 inputs give finite results of the right
-shapes. No call changes the arrays it is given, a cell's attributes, or
-the global random state.
+Inputs, states and biases of magnitude 1e3 and 1e4, logits of magnitude
+1e4 alone, and gates driven to 0 and 1 by biases of ±1e308, with every
+warning and floating-point error raised: the results are finite, softmax
+rows sum to 1, states stay in the range of their gates. float32 inputs
+give finite results of the right shapes. No call changes the arrays it is
+given, a cell's attributes, or the global random state.
 """
 import numpy as np
 import pytest
@@ -62,6 +62,25 @@ def test_extreme_values(task, scale, judge):
                 if np.any(np.abs(inner) > 1):
                     fail("{} {}: a state of tanh (times a gate) outside "
                          "[-1, 1]".format(task, name))
+
+
+@pytest.mark.parametrize("task", ["0-rnn_cell", "1-rnn", "2-gru_cell",
+                                  "3-lstm_cell", "4-deep_rnn", "7-bi_output",
+                                  "8-bi_rnn"])
+def test_large_logits(task, judge):
+    """Output biases of ±1e4, all else of ordinary size: the softmax alone
+    sees large inputs, and its rows still sum to 1 without a warning."""
+    case = valid_case(task, np.random.default_rng(27), SIZES)
+    last = "cell1.by" if task == "4-deep_rnn" else "cell.by"
+    case[last] = 1e4 * np.sign(case[last])
+    got = judge.results(task, case, strict=True)
+    name = "y" if "y" in got else "Y"
+    if not np.all(np.isfinite(got[name])):
+        fail("{} {}: not finite for logits of magnitude 1e4".format(
+            task, name))
+    close("{} {}: the sum of each row, for logits of magnitude 1e4".format(
+        task, name), got[name].sum(axis=-1), np.ones(got[name].shape[:-1]),
+        rtol=1e-12)
 
 
 def saturated(task, sign):

@@ -1,10 +1,10 @@
 """The messages between the judge and a worker.
 
 A message is a frame: a 12-byte header (b"JDG1", the length of a JSON
-object, the length of an .npz archive), the JSON object, then the archive
-(empty when there are no arrays). Arrays travel as .npz, written with
-numpy.savez and read with allow_pickle=False: a reply can hold numbers and
-text, never code.
+object, the length of the arrays), the JSON object, then the arrays, one
+.npy record after another (numpy.lib.format, written and read with
+allow_pickle=False): a reply can hold numbers and text, never code. The
+JSON object names the arrays and gives each record's length ("arrays").
 
 The worker's side (send, receive) trusts the judge. The judge's side reads
 a reply incrementally (Reader) and decodes it with limits (decode): the
@@ -22,21 +22,30 @@ MAGIC = b"JDG1"
 
 def pack(message, arrays=None):
     """The frame of a JSON-able message and a dict of arrays."""
-    text = json.dumps(message).encode()
-    data = b""
-    if arrays:
-        buffer = io.BytesIO()
-        np.savez(buffer, **arrays)
-        data = buffer.getvalue()
+    buffer = io.BytesIO()
+    index = []
+    for name, value in (arrays or {}).items():
+        start = buffer.tell()
+        np.lib.format.write_array(buffer, np.asarray(value),
+                                  allow_pickle=False)
+        index.append([name, buffer.tell() - start])
+    text = json.dumps(dict(message, arrays=index)).encode()
+    data = buffer.getvalue()
     return HEADER.pack(MAGIC, len(text), len(data)) + text + data
 
 
-def unpack_arrays(data):
-    """The arrays of an .npz archive, without pickle."""
-    if not data:
-        return {}
-    with np.load(io.BytesIO(data), allow_pickle=False) as archive:
-        return {name: archive[name] for name in archive.files}
+def unpack_arrays(index, data):
+    """The arrays of a frame: index [[name, length], ...] over data."""
+    arrays, start = {}, 0
+    for name, length in index:
+        record = io.BytesIO(data[start:start + length])
+        arrays[str(name)] = np.lib.format.read_array(record,
+                                                     allow_pickle=False)
+        start += length
+    if start != len(data):
+        raise ValueError("arrays of {} bytes, records of {}".format(
+            len(data), start))
+    return arrays
 
 
 def receive(sock):
@@ -52,8 +61,8 @@ def receive(sock):
     body = read_exactly(sock, text_size + data_size)
     if body is None:
         return None, None
-    return (json.loads(body[:text_size].decode()),
-            unpack_arrays(body[text_size:]))
+    message = json.loads(body[:text_size].decode())
+    return message, unpack_arrays(message.pop("arrays"), body[text_size:])
 
 
 def read_exactly(sock, size):
@@ -108,10 +117,8 @@ class Reader:
         body = bytes(self.buffer[HEADER.size:])
         try:
             message = json.loads(body[:text_size].decode())
-            arrays = unpack_arrays(body[text_size:])
+            arrays = unpack_arrays(message.pop("arrays"), body[text_size:])
         except Exception as error:
             raise Garbled("a reply that could not be read ({})".format(
                 type(error).__name__)) from None
-        if not isinstance(message, dict):
-            raise Garbled("a reply that is not a JSON object")
         return message, arrays

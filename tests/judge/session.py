@@ -19,6 +19,7 @@ import re
 import shutil
 import time
 
+import numpy as np
 import pytest
 
 import cases
@@ -106,7 +107,7 @@ class TaskRun:
     def request(self, message, arrays, what, fresh=False):
         """Send a request to a worker; its reply (message, arrays). Fails
         the check when there is none."""
-        if self.broken is not None and message["probe"] != "driver":
+        if self.broken is not None:
             fail("not run: " + self.broken)
         limits = self.judge.limits
         left = limits.task - self.used
@@ -191,6 +192,8 @@ def error_message(error, what, limits):
     if kind == "SystemExit":
         return "the submission called sys.exit({}) during {}".format(
             message, what)
+    if kind == "NotImplementedError":
+        return "not implemented yet: {}".format(message or what)
     if kind == "MemoryError":
         return "ran out of its {} MB of memory during {}".format(
             limits.memory, what)
@@ -236,7 +239,10 @@ class Judge:
         self.launch = sandbox.launcher()
         sandbox.become_subreaper()
         self.run = None
+        # the calls of the running check: (probe, task, request, case,
+        # Outcome); and of every check: (task, kind) -> [(passed, calls)]
         self.records = []
+        self.history = {}
 
     def text(self, task):
         """The submitted file of task as text."""
@@ -312,13 +318,15 @@ class Judge:
     def construct(self, task, i, h, o, seed):
         """np.random.seed(seed), then the task's cell (i, h, o): its
         documented attributes and the next three draws ("random.after")."""
-        cls = DEFINES[task]
-        what = "{}({}, {}, {})".format(cls, i, h, o)
-        reply, arrays = self.task_run(task).request(
-            {"probe": "construct", "task": task, "sizes": [i, h, o],
-             "seed": seed}, None, what)
-        if not reply.get("ok"):
-            fail(error_message(reply.get("error") or {}, what, self.limits))
+        what = "{}({}, {}, {})".format(DEFINES[task], i, h, o)
+        request = {"probe": "construct", "task": task, "sizes": [i, h, o],
+                   "seed": seed}
+        reply, arrays = self.task_run(task).request(request, None, what)
+        outcome = Outcome(arrays) if reply.get("ok") else Outcome(
+            error=reply.get("error") or {})
+        self.records.append(("construct", task, request, None, outcome))
+        if not outcome.ok:
+            fail(error_message(outcome.error, what, self.limits))
         return arrays
 
     def outcome(self, task, case, method=None, strict=False, seed=None,
@@ -333,13 +341,14 @@ class Judge:
         cells' attributes as they are after the call ("after.NAME").
         """
         what = cases.describe(task, method)
-        reply, arrays = self.task_run(task).request(
-            {"probe": "call", "task": task, "method": method,
-             "strict": strict, "seed": seed, "report": report}, case, what)
+        request = {"probe": "call", "task": task, "method": method,
+                   "strict": strict, "seed": seed, "report": report}
+        reply, arrays = self.task_run(task).request(request, case, what)
         outcome = Outcome(arrays) if reply.get("ok") else Outcome(
             error=reply.get("error") or {})
-        self.records.append((task, case, dict(method=method, strict=strict),
-                             outcome))
+        # a copy: a check may change its arrays after the call
+        self.records.append(("call", task, request, {
+            key: np.array(value) for key, value in case.items()}, outcome))
         return outcome
 
     def results(self, task, case, method=None, **options):

@@ -97,9 +97,11 @@ class Verdict:
             lines += ["", "First failure of each task:"]
             for task, (kind, message) in failures:
                 lines.append("  {} ({}): {}".format(task, kind, message))
-                if (task, kind) in self.diagnoses:
-                    lines.append("    likely mistake: " +
-                                 self.diagnoses[task, kind])
+                for other in KINDS:
+                    if (task, other) in self.diagnoses:
+                        lines.append("    likely mistake{}: {}".format(
+                            "" if other == kind else " ({})".format(other),
+                            self.diagnoses[task, other]))
         lines += [""] + self.notes
         return "\n".join(lines).rstrip() + "\n"
 

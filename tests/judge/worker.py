@@ -37,7 +37,6 @@ import signal
 import socket
 import sys
 import traceback
-import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
@@ -49,7 +48,7 @@ import numpy as np  # noqa: E402  (after the path is set)
 
 import cases  # noqa: E402
 from judge import protocol  # noqa: E402
-from tasks import ATTRIBUTES, CELL, DEFINES, number  # noqa: E402
+from tasks import DEFINES, number  # noqa: E402
 
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
@@ -198,59 +197,6 @@ def import_task(task):
     return {"docs": documentation(module)}, None
 
 
-def construct(task, request):
-    """Seed the global generator, build the task's cell, and return its
-    documented attributes and the next three draws."""
-    module, cls = CELL[task]
-    np.random.seed(request["seed"])
-    made = getattr(__import__(module), cls)(*request["sizes"])
-    arrays = {}
-    for name in ATTRIBUTES[cls]:
-        if not hasattr(made, name):
-            raise cases.Unexpected("{} has no attribute {}".format(cls, name))
-        arrays[name] = cases.as_array(cls, name, getattr(made, name))
-    arrays["random.after"] = np.random.normal(size=3)
-    return {}, arrays
-
-
-def call(task, request, case):
-    """Call the task on case, strictly if asked (warnings and floating-point
-    errors raised); its results, and what the request asks besides."""
-    method = request.get("method")
-    function, positional, cells = cases.prepare(task, case, __import__,
-                                                method)
-    if request.get("seed") is not None:
-        np.random.seed(request["seed"])
-    if request.get("strict"):
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            with np.errstate(over="raise", divide="raise", invalid="raise"):
-                returned = function(*positional)
-    else:
-        returned = function(*positional)
-    arrays = cases.outputs(task, returned, method)
-    if request.get("seed") is not None:
-        arrays["random.after"] = np.random.normal(size=3)
-    if request.get("report"):
-        arrays.update(after_call(task, case, method, positional, cells))
-    return {}, arrays
-
-
-def after_call(task, case, method, positional, cells):
-    """The arguments and the cells' documented attributes as they are now,
-    keyed "after.NAME" (the case's names)."""
-    found = {}
-    names = cases.signature(task, method)[1]
-    for name, value in zip(names, positional[len(positional) - len(names):]):
-        found["after." + name] = cases.as_array(task, name, value)
-    cls = CELL[task][1]
-    for prefix, made in zip(cases.layers(case), cells):
-        for attr in ATTRIBUTES[cls]:
-            found["after." + prefix + attr] = cases.as_array(
-                task, attr, getattr(made, attr, np.zeros(0)))
-    return found
-
-
 def driver(task, request):
     """Run main/N-main.py as a student does; what it printed."""
     path = os.path.join(os.getcwd(), "main", "{}-main.py".format(
@@ -280,10 +226,13 @@ class Printed(Exception):
         self.capture = capture
 
 
-PROBES = {"import": lambda task, request, case: import_task(task),
-          "construct": lambda task, request, case: construct(task, request),
-          "call": call,
-          "driver": lambda task, request, case: driver(task, request)}
+PROBES = {
+    "import": lambda task, request, case: import_task(task),
+    "construct": lambda task, request, case: (
+        {}, cases.construct(task, request, __import__)),
+    "call": lambda task, request, case: (
+        {}, cases.call(task, request, case, __import__)),
+    "driver": lambda task, request, case: driver(task, request)}
 
 
 def answer(request, case):

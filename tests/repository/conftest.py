@@ -21,16 +21,37 @@ from judge import sandbox
 from judge.session import fingerprint
 from tasks import ROOT
 
-OPTIONS = ["--seed=1", "--time-limit=0.5", "--task-time-limit=1.5"]
-NAMES = ("hostile", "plain", "tamper")
+OPTIONS = ["--seed=1", "--assert=plain"]
+
+
+def plans():
+    """{grading: (the test file that reads it, options of its run)}.
+
+    Only the hostile submission hangs: it alone gets short time limits,
+    so that the others never fail a check for being slow on a busy
+    machine."""
+    found = {"hostile": ("test_judge.py", ["--time-limit=1",
+                                           "--task-time-limit=2"]),
+             "plain": ("test_judge.py", []),
+             "tamper": ("test_judge.py", [])}
+    # a layer of mistakes is graded for the kinds of its mistakes, on a
+    # subset of the checks: if no earlier mistake reproduces a subset of
+    # the recorded calls, none reproduces them all
+    for k, layer in enumerate(submissions.mistake_layers(), 1):
+        kinds = sorted({mistake.kind for mistake in layer.values()})
+        found["mistakes-{}".format(k)] = ("test_diagnosis.py", [
+            "-m", " or ".join(kinds),
+            "-k", "not fresh and not edge and not descent"])
+    return found
 
 
 class Grading:
     """One run of the judge on a submission, in a copy of this
     repository."""
 
-    def __init__(self, name, folder):
-        """Start grading folder (a submission) in a new copy."""
+    def __init__(self, name, folder, options):
+        """Start grading folder (a submission) in a new copy, with
+        options besides OPTIONS."""
         self.name = name
         self.place = tempfile.mkdtemp(prefix="judge-test-")
         self.repo = os.path.join(self.place, "repo")
@@ -45,7 +66,7 @@ class Grading:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
              "--submission=" + folder, "--results=" + self.results] +
-            OPTIONS, cwd=self.repo, env=env, stdout=subprocess.PIPE,
+            OPTIONS + options, cwd=self.repo, env=env, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True)
         sandbox.spare(self.process.pid)
         self.done = None
@@ -70,21 +91,23 @@ GRADINGS = {}
 
 
 def pytest_collection_finish(session):
-    """Start the gradings if a test of the judge will read them."""
-    if not any(os.path.basename(str(item.fspath)) == "test_judge.py"
-               for item in session.items):
+    """Start the gradings that the selected tests will read."""
+    wanted = {os.path.basename(str(item.fspath)) for item in session.items}
+    needed = {name: options for name, (reader, options) in plans().items()
+              if reader in wanted}
+    if not needed:
         return
     folder = tempfile.mkdtemp(prefix="judge-submissions-")
     submissions.write_all(folder)
     GRADINGS["folder"] = folder
-    for name in NAMES:
-        GRADINGS[name] = Grading(name, os.path.join(folder, name))
+    for name, options in needed.items():
+        GRADINGS[name] = Grading(name, os.path.join(folder, name), options)
 
 
 def pytest_sessionfinish(session):
     """Remove the copies and the submissions."""
-    for name in NAMES:
-        if name in GRADINGS:
+    for name in list(GRADINGS):
+        if name != "folder":
             GRADINGS.pop(name).remove()
     if "folder" in GRADINGS:
         shutil.rmtree(GRADINGS.pop("folder"), ignore_errors=True)
@@ -92,6 +115,7 @@ def pytest_sessionfinish(session):
 
 @pytest.fixture(scope="session")
 def gradings():
-    """{name: (exit status, printed text, verdict, Grading)}."""
-    return {name: GRADINGS[name].finish() + (GRADINGS[name],)
-            for name in NAMES}
+    """{name: (exit status, printed text, verdict, Grading)} of the
+    gradings started for the selected tests."""
+    return {name: grading.finish() + (grading,)
+            for name, grading in GRADINGS.items() if name != "folder"}

@@ -1,9 +1,10 @@
 """Submissions broken on purpose, for the tests of the judge.
 
 Each is a folder of task files made from this repository's own with one
-change per task (a table below: task -> what it does, the change). The
-plain-but-correct submission is a real folder beside this file (plain/),
-written independently, as a student would.
+change per task (a table below: task -> what it does, the change), or from
+the catalogue of mistakes (tests/mistakes.py), one layer of it per folder.
+The plain-but-correct submission is a real folder beside this file
+(plain/), written independently, as a student would.
 
     python3 tests/repository/submissions.py DIR    writes them all to DIR
 """
@@ -14,6 +15,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PLAIN = os.path.join(HERE, "plain")
+sys.path.insert(0, os.path.dirname(HERE))
+from mistakes import MISTAKES  # noqa: E402
 
 FIND_JUDGE = '''
 import os as _os
@@ -120,11 +123,50 @@ def write(folder, changes):
     return folder
 
 
+def mistake_layers():
+    """The catalogued mistakes (tests/mistakes.py) as submissions: layer k
+    holds the k-th mistake of each task that has one, {task: Mistake}."""
+    layers = []
+    for mistake in MISTAKES:
+        for layer in layers:
+            if mistake.task not in layer:
+                layer[mistake.task] = mistake
+                break
+        else:
+            layers.append({mistake.task: mistake})
+    return layers
+
+
+def entries(verdict):
+    """{(task, kind): test} of a results.json."""
+    return {(test["extra_data"]["task"], test["extra_data"]["kind"]): test
+            for test in verdict["tests"]}
+
+
+def first_failure(printed, task):
+    """(kind, message) of a task's first failure in a printed scoreboard,
+    or (None, None)."""
+    for line in printed.splitlines():
+        if line.startswith("  {} (".format(task)):
+            kind, message = line.split("(", 1)[1].split("): ", 1)
+            return kind, message
+    return None, None
+
+
 def write_all(folder):
-    """Every submission of this module, each in its own sub-folder."""
+    """Every submission of this module, each in its own sub-folder:
+    hostile, tamper, plain, and mistakes-1, mistakes-2, ..."""
     write(os.path.join(folder, "hostile"), HOSTILE)
     write(os.path.join(folder, "tamper"), TAMPER)
     shutil.copytree(PLAIN, os.path.join(folder, "plain"))
+    for k, layer in enumerate(mistake_layers(), 1):
+        place = os.path.join(folder, "mistakes-{}".format(k))
+        os.makedirs(place)
+        for task, mistake in layer.items():
+            path = os.path.join(place, task + ".py")
+            with open(path, "w") as f:
+                f.write(mistake.source(reference(task)))
+            os.chmod(path, 0o755)
 
 
 if __name__ == "__main__":

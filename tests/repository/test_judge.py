@@ -17,7 +17,9 @@ import os
 
 import pytest
 
+from mistakes import MISTAKES
 from judge.session import changes, fingerprint
+from submissions import entries, first_failure
 from tasks import TASKS
 
 # task -> (results, style, robustness, errors) of the hostile submission,
@@ -27,7 +29,7 @@ HOSTILE = {
                    "does not import: the import of 0-rnn_cell.py raised "
                    "SyntaxError at line"),
     "1-rnn": ("failed", "failed", "failed", "failed",
-              "1-rnn.py does not import: took longer than 0.5 s"),
+              "1-rnn.py does not import: took longer than 1 s"),
     "2-gru_cell": ("failed", "failed", "failed", None,
                    "the submission called sys.exit(0) during the import"),
     "3-lstm_cell": ("failed", "passed", "failed", None,
@@ -43,9 +45,15 @@ HOSTILE = {
     "9-rnn_backward": ("failed", "failed", "passed", "passed",
                        "9-main line 1: printed '==="),
     "10-lstm_backward": ("failed", "failed", "failed", "failed",
-                         "took longer than 0.5 s"),
+                         "took longer than 1 s"),
 }
 KINDS = ("results", "style", "robustness", "errors")
+# the plain submission: the robustness diagnoses it gets
+PLAIN_DIAGNOSES = {
+    "0-rnn_cell": "plain_softmax", "2-gru_cell": "plain_sigmoid_and_softmax",
+    "3-lstm_cell": "plain_sigmoid_and_softmax",
+    "7-bi_output": "plain_softmax", "10-lstm_backward": "plain_sigmoid",
+}
 # the plain submission: robustness and errors of each task
 PLAIN = {
     "0-rnn_cell": ("failed", None), "1-rnn": ("passed", "failed"),
@@ -55,12 +63,6 @@ PLAIN = {
     "8-bi_rnn": ("passed", "failed"), "9-rnn_backward": ("passed", "failed"),
     "10-lstm_backward": ("failed", "failed"),
 }
-
-
-def entries(verdict):
-    """{(task, kind): entry} of a results.json."""
-    return {(test["extra_data"]["task"], test["extra_data"]["kind"]): test
-            for test in verdict["tests"]}
 
 
 def test_results_json_has_the_gradescope_format(gradings):
@@ -99,9 +101,8 @@ def test_hostile_submission_fails_where_it_should(task, gradings):
                                   else 0)
         assert entry["extra_data"]["submitted"] == (task != "5-bi_forward")
     if message:
-        first = [line for line in printed.splitlines()
-                 if line.startswith("  {} (".format(task))]
-        assert first and message in first[0], (task, first)
+        _, first = first_failure(printed, task)
+        assert first and message in first, (task, first)
     assert status == 1
 
 
@@ -126,8 +127,9 @@ def test_hostile_submission_cannot_fake_its_verdict(gradings):
 
 def test_plain_solution_passes_results_and_style(gradings):
     """A correct plain solution (plain softmax and sigmoid, no shape
-    checks, loops) earns every point; robustness and errors show what it
-    could do better."""
+    checks, loops) earns every point and gets no diagnosis of its results;
+    robustness and errors show what it could do better, and name the plain
+    softmax or sigmoid where it has one."""
     status, printed, verdict, _ = gradings["plain"]
     found = entries(verdict)
     assert verdict["score"] == 110, printed
@@ -139,6 +141,11 @@ def test_plain_solution_passes_results_and_style(gradings):
                 assert (task, kind) not in found
             else:
                 assert found[task, kind]["status"] == want, (task, kind)
+        assert found[task, "results"]["extra_data"]["diagnosis"] is None
+        named = {mistake.says: mistake.name for mistake in MISTAKES}
+        diagnosis = found[task, "robustness"]["extra_data"]["diagnosis"]
+        assert named.get(diagnosis) == PLAIN_DIAGNOSES.get(task), (
+            task, diagnosis)
     assert status == 1  # the robustness and errors checks it fails
 
 

@@ -1,0 +1,260 @@
+"""The catalogue of mistakes students really make in these tasks.
+
+Each mistake is a small variant of this repository's task file: a list of
+(old, new) replacements in its text, and what it gets wrong in plain words.
+The judge runs the variants of a task that failed a check, in its own
+process (they are this repository's code), on the inputs the submission
+was given, and names the one that reproduces the submission's outputs
+exactly (judge/diagnosis.py). The tests plant each one as a submission and
+check that it is named (tests/repository/test_diagnosis.py).
+
+A mistake's kind is the kind of check whose failure it explains: `results`
+for most, `robustness` for the ones that only overflow.
+"""
+
+
+class Mistake:
+    """One catalogued mistake of one task."""
+
+    def __init__(self, task, name, says, changes, kind="results"):
+        """task: the task file; name: a short identifier; says: the
+        mistake in plain words, as the scoreboard shows it; changes: the
+        (old, new) replacements that make it from this repository's file;
+        kind: the kind of check it fails."""
+        self.task = task
+        self.name = name
+        self.says = says
+        self.changes = changes
+        self.kind = kind
+
+    def source(self, reference):
+        """The text of the mistaken file, from the reference's text."""
+        for old, new in self.changes:
+            if old not in reference:
+                raise ValueError("{}: {!r} is not in {}.py".format(
+                    self.name, old, self.task))
+            reference = reference.replace(old, new)
+        return reference
+
+
+CONCAT = "concat = np.concatenate((h_prev, x_t), axis=1)"
+SOFTMAX = ("e = np.exp(z - np.max(z, axis=-1, keepdims=True))",
+           "e = np.exp(z)")
+STABLE_SIGMOID = "return np.exp(np.minimum(x, 0)) / (1 + np.exp(-np.abs(x)))"
+DZ = "dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m"
+
+MISTAKES = [
+    # 0-rnn_cell
+    Mistake("0-rnn_cell", "concat_swapped",
+            "the input comes first in the concatenation: concat = "
+            "[x_t, h_prev] (SPEC: [h_prev, x_t])",
+            [(CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
+    Mistake("0-rnn_cell", "softmax_axis",
+            "softmax over the wrong axis: over the batch (axis 0) instead "
+            "of over each row's outputs (the last axis)",
+            [("axis=-1, keepdims=True", "axis=0, keepdims=True")]),
+    Mistake("0-rnn_cell", "draw_order",
+            "the weights are drawn in another order: Wy before Wh (SPEC: "
+            "Wh, then Wy)",
+            [("        self.Wh = np.random.normal(size=(h + i, h))\n"
+              "        self.Wy = np.random.normal(size=(h, o))\n",
+              "        self.Wy = np.random.normal(size=(h, o))\n"
+              "        self.Wh = np.random.normal(size=(h + i, h))\n")]),
+    Mistake("0-rnn_cell", "random_biases",
+            "the biases are drawn at random; they must start at zero",
+            [("self.bh = np.zeros((1, h))",
+              "self.bh = np.random.normal(size=(1, h))"),
+             ("self.by = np.zeros((1, o))",
+              "self.by = np.random.normal(size=(1, o))")]),
+    Mistake("0-rnn_cell", "plain_softmax",
+            "a plain softmax, exp(z) / sum(exp(z)), overflows for large "
+            "inputs: subtract each row's maximum first",
+            [SOFTMAX], kind="robustness"),
+    # 1-rnn
+    Mistake("1-rnn", "starts_from_zeros",
+            "H[0] is never set to h_0, so the sequence starts from zeros",
+            [("    H[0] = h_0\n", "")]),
+    Mistake("1-rnn", "h0_not_stored",
+            "the recursion starts from h_0, but H[0] is left at zero "
+            "(H[0] must hold h_0)",
+            [("    H[0] = h_0\n    for s in range(t):\n"
+              "        H[s + 1], Y[s] = rnn_cell.forward(H[s], X[s])\n",
+              "    h_prev = h_0\n    for s in range(t):\n"
+              "        h_prev, Y[s] = rnn_cell.forward(h_prev, X[s])\n"
+              "        H[s + 1] = h_prev\n")]),
+    Mistake("1-rnn", "H_without_h0",
+            "H holds only the t new states (t, m, h), without H[0] = h_0 "
+            "(SPEC: (t + 1, m, h))",
+            [("    return H, Y", "    return H[1:], Y")]),
+    # 2-gru_cell
+    Mistake("2-gru_cell", "blend_swapped",
+            "the update gate blends the wrong way round: h_next = z * "
+            "h_prev + (1 - z) * h_cand",
+            [("h_next = (1 - z) * h_prev + z * h_cand",
+              "h_next = z * h_prev + (1 - z) * h_cand")]),
+    Mistake("2-gru_cell", "reset_after_product",
+            "the reset gate is applied after the product: h_cand = "
+            "tanh(r * (h_prev @ Wh[:h]) + x_t @ Wh[h:] + bh) (SPEC: "
+            "tanh([r * h_prev, x_t] @ Wh + bh))",
+            [("        reset = np.concatenate((r * h_prev, x_t), axis=1)\n"
+              "        h_cand = np.tanh(reset @ self.Wh + self.bh)\n",
+              "        h = self.Wh.shape[1]\n"
+              "        h_cand = np.tanh(r * (h_prev @ self.Wh[:h]) + "
+              "x_t @ self.Wh[h:] + self.bh)\n")]),
+    Mistake("2-gru_cell", "no_reset",
+            "the reset gate is computed but never used: h_cand = "
+            "tanh([h_prev, x_t] @ Wh + bh)",
+            [("reset = np.concatenate((r * h_prev, x_t), axis=1)",
+              "reset = concat")]),
+    Mistake("2-gru_cell", "gates_swapped",
+            "the update and reset gates are swapped: z uses Wr, br and r "
+            "uses Wz, bz",
+            [("z = sigmoid(concat @ self.Wz + self.bz)\n"
+              "        r = sigmoid(concat @ self.Wr + self.br)",
+              "z = sigmoid(concat @ self.Wr + self.br)\n"
+              "        r = sigmoid(concat @ self.Wz + self.bz)")]),
+    Mistake("2-gru_cell", "plain_sigmoid",
+            "the sigmoid 1 / (1 + exp(-x)) overflows for large negative "
+            "x: use a form that never takes exp of a large positive number",
+            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))")],
+            kind="robustness"),
+    Mistake("2-gru_cell", "plain_sigmoid_and_softmax",
+            "a plain sigmoid, 1 / (1 + exp(-x)), and a plain softmax, "
+            "exp(z) / sum(exp(z)), overflow for large inputs",
+            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))"), SOFTMAX],
+            kind="robustness"),
+    # 3-lstm_cell
+    Mistake("3-lstm_cell", "forget_update_swapped",
+            "the forget and update gates are swapped: c_next = u * c_prev "
+            "+ f * c_cand",
+            [("c_next = f * c_prev + u * c_cand",
+              "c_next = u * c_prev + f * c_cand")]),
+    Mistake("3-lstm_cell", "no_tanh_on_c",
+            "tanh is missing on the cell state: h_next = o * c_next (SPEC: "
+            "o * tanh(c_next))",
+            [("h_next = o * np.tanh(c_next)", "h_next = o * c_next")]),
+    Mistake("3-lstm_cell", "h_from_c_prev",
+            "h_next is computed from the old cell state: o * tanh(c_prev)",
+            [("h_next = o * np.tanh(c_next)",
+              "h_next = o * np.tanh(c_prev)")]),
+    Mistake("3-lstm_cell", "candidate_sigmoid",
+            "the candidate cell state uses the sigmoid instead of tanh",
+            [("c_cand = np.tanh(concat @ self.Wc + self.bc)",
+              "c_cand = sigmoid(concat @ self.Wc + self.bc)")]),
+    Mistake("3-lstm_cell", "plain_sigmoid_and_softmax",
+            "a plain sigmoid, 1 / (1 + exp(-x)), and a plain softmax, "
+            "exp(z) / sum(exp(z)), overflow for large inputs",
+            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))"), SOFTMAX],
+            kind="robustness"),
+    # 4-deep_rnn
+    Mistake("4-deep_rnn", "h0_of_layer_0",
+            "every layer starts from h_0[0], the first layer's initial "
+            "state (layer k must start from h_0[k])",
+            [("    H[0] = h_0\n", "    H[0] = h_0[0]\n")]),
+    Mistake("4-deep_rnn", "y_of_every_layer",
+            "every layer's y is written into Y (only the last layer's "
+            "outputs belong there; it breaks when an inner layer has "
+            "another output size)",
+            [("            x = H[s + 1, k]\n        Y[s] = y\n",
+              "            x = H[s + 1, k]\n            Y[s] = y\n")]),
+    Mistake("4-deep_rnn", "starts_from_zeros",
+            "H[0] is never set to h_0, so every layer starts from zeros",
+            [("    H[0] = h_0\n", "")]),
+    # 5-bi_forward
+    Mistake("5-bi_forward", "forward_with_backward_weights",
+            "forward uses the backward direction's weights Whb, bhb "
+            "(SPEC: Whf, bhf)",
+            [("return np.tanh(concat @ self.Whf + self.bhf)",
+              "return np.tanh(concat @ self.Whb + self.bhb)")]),
+    Mistake("5-bi_forward", "Wy_shape",
+            "Wy is drawn with shape (h, o); it reads both directions' "
+            "states, so it is (2 * h, o)",
+            [("self.Wy = np.random.normal(size=(2 * h, o))",
+              "self.Wy = np.random.normal(size=(h, o))")]),
+    Mistake("5-bi_forward", "concat_swapped",
+            "the input comes first in the concatenation: [x_t, h_prev] "
+            "(SPEC: [h_prev, x_t])",
+            [(CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
+    # 6-bi_backward
+    Mistake("6-bi_backward", "backward_with_forward_weights",
+            "backward uses the forward direction's weights Whf, bhf "
+            "(SPEC: Whb, bhb)",
+            [("return np.tanh(concat @ self.Whb + self.bhb)",
+              "return np.tanh(concat @ self.Whf + self.bhf)")]),
+    Mistake("6-bi_backward", "backward_concat_swapped",
+            "backward puts the input first: [x_t, h_next] (SPEC: "
+            "[h_next, x_t])",
+            [("concat = np.concatenate((h_next, x_t), axis=1)",
+              "concat = np.concatenate((x_t, h_next), axis=1)")]),
+    # 7-bi_output
+    Mistake("7-bi_output", "softmax_axis",
+            "softmax over the wrong axis: over time (axis 0) instead of "
+            "over each row's outputs (the last axis)",
+            [("axis=-1, keepdims=True", "axis=0, keepdims=True")]),
+    Mistake("7-bi_output", "forward_half_only",
+            "output reads only the forward half of H: H[..., :h] @ Wy[:h]",
+            [("return softmax(H @ self.Wy + self.by)",
+              "h = self.Whf.shape[1]\n"
+              "        return softmax(H[..., :h] @ self.Wy[:h] + self.by)")]),
+    Mistake("7-bi_output", "plain_softmax",
+            "a plain softmax, exp(z) / sum(exp(z)), overflows for large "
+            "inputs: subtract each row's maximum first",
+            [SOFTMAX], kind="robustness"),
+    # 8-bi_rnn
+    Mistake("8-bi_rnn", "backward_reversed",
+            "the backward states are stored in the order they are "
+            "computed: row s gets the state after reading X[t - 1 - s]",
+            [("        H[s, :, h:] = h_next",
+              "        H[t - 1 - s, :, h:] = h_next")]),
+    Mistake("8-bi_rnn", "backward_shifted",
+            "the backward half is shifted by one step: row s holds the "
+            "backward state before reading X[s] (h_t in the last row)",
+            [("        h_next = bi_cell.backward(h_next, X[s])\n"
+              "        H[s, :, h:] = h_next\n",
+              "        H[s, :, h:] = h_next\n"
+              "        h_next = bi_cell.backward(h_next, X[s])\n")]),
+    Mistake("8-bi_rnn", "backward_from_h0",
+            "the backward direction starts from h_0 instead of h_t",
+            [("    h_next = h_t\n", "    h_next = h_0\n")]),
+    # 9-rnn_backward
+    Mistake("9-rnn_backward", "averaged_over_time",
+            "the loss is averaged over time too: the gradient is divided "
+            "by t * m (SPEC: summed over time, averaged over the batch)",
+            [(DZ, DZ + " / t")]),
+    Mistake("9-rnn_backward", "zero_rows_as_targets",
+            "steps without a target count as targets: dZ = (Y - Y_true) / "
+            "m, while an all-zero row of Y_true must give no gradient",
+            [(DZ, "dZ = ((Y - Y_true) / m")]),
+    Mistake("9-rnn_backward", "no_carry",
+            "the gradient is not carried back through time: dH[s] misses "
+            "what step s + 1 sends back through Wh",
+            [("dA[s] = (dH[s] + dh_next) * (1 - H[s + 1] ** 2)",
+              "dA[s] = dH[s] * (1 - H[s + 1] ** 2)")]),
+    Mistake("9-rnn_backward", "no_tanh_derivative",
+            "the tanh's derivative (1 - h ** 2) is missing in the backward "
+            "step",
+            [("dA[s] = (dH[s] + dh_next) * (1 - H[s + 1] ** 2)",
+              "dA[s] = dH[s] + dh_next")]),
+    # 10-lstm_backward
+    Mistake("10-lstm_backward", "averaged_over_time",
+            "the loss is averaged over time too: the gradient is divided "
+            "by t * m (SPEC: summed over time, averaged over the batch)",
+            [(DZ, DZ + " / t")]),
+    Mistake("10-lstm_backward", "zero_rows_as_targets",
+            "steps without a target count as targets: dZ = (Y - Y_true) / "
+            "m, while an all-zero row of Y_true must give no gradient",
+            [(DZ, "dZ = ((Y - Y_true) / m")]),
+    Mistake("10-lstm_backward", "no_forget_in_carry",
+            "the forget gate is missing on the cell-state gradient carried "
+            "back: dc_prev = dc (SPEC: dc * f)",
+            [("dc_next = dc * f", "dc_next = dc")]),
+    Mistake("10-lstm_backward", "no_h_carry",
+            "the hidden-state gradient is not carried back through time: "
+            "dh misses what step s + 1 sends back",
+            [("dh = dH[s] + dh_next", "dh = dH[s]")]),
+    Mistake("10-lstm_backward", "plain_sigmoid",
+            "the sigmoid 1 / (1 + exp(-x)) overflows for large negative "
+            "x: use a form that never takes exp of a large positive number",
+            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))")],
+            kind="robustness"),
+]

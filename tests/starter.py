@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Make a workspace for a student: skeletons of the eleven tasks, the
+drivers, and a short README.
+
+    python3 tests/starter.py DIR            DIR must be empty or new
+    python3 tests/starter.py DIR --force    fill in what is missing
+
+Each skeleton is derived from this repository's task file by reading its
+syntax tree: the shebang, the module docstring, `import numpy as np`, and
+every class, method and function the task defines (tasks.DEFINES) with its
+signature and docstring, whose body raises
+NotImplementedError("write NAME (task N)"). Private helpers (softmax,
+sigmoid, the shape checks) are not part of the contract and are left out.
+With --force, a task file that differs from its skeleton is never
+overwritten: a student's work is never lost.
+"""
+import argparse
+import ast
+import os
+import sys
+
+from tasks import DEFINES, ROOT, TASKS, number
+
+INDENT = "    "
+
+
+def lines_of(source, first, last):
+    """Lines first..last (1-based, inclusive) of source."""
+    return source.splitlines()[first - 1:last]
+
+
+def stub(source, node, name, task, indent):
+    """A def (or class) of source reduced to its header, its docstring and
+    (for a def) a body that raises NotImplementedError."""
+    doc = node.body[0]
+    if not (isinstance(doc, ast.Expr) and isinstance(
+            getattr(doc, "value", None), ast.Constant)):
+        raise ValueError("{}.py: {} has no docstring".format(task, name))
+    text = lines_of(source, node.lineno, doc.end_lineno)
+    if isinstance(node, ast.FunctionDef):
+        text.append(indent + INDENT + 'raise NotImplementedError("write {} '
+                    '(task {})")'.format(name, number(task)))
+    return text
+
+
+def skeleton(task):
+    """The skeleton of a task file, as text."""
+    with open(os.path.join(ROOT, task + ".py")) as f:
+        source = f.read()
+    tree = ast.parse(source)
+    module_doc = tree.body[0]
+    parts = [["#!/usr/bin/env python3"] + lines_of(
+        source, module_doc.lineno, module_doc.end_lineno) +
+        ["import numpy as np"]]
+    for node in tree.body:
+        if getattr(node, "name", None) != DEFINES[task]:
+            continue
+        block = stub(source, node, node.name, task, "")
+        if isinstance(node, ast.ClassDef):
+            for member in node.body:
+                if isinstance(member, ast.FunctionDef):
+                    block += [""] + stub(source, member, "{}.{}".format(
+                        node.name, member.name), task, INDENT)
+        parts.append(block)
+    return "\n\n\n".join("\n".join(part) for part in parts) + "\n"
+
+
+def readme(folder):
+    """The workspace's README."""
+    rows = "\n".join("| `{}.py` | `{}` |".format(task, DEFINES[task])
+                     for task in TASKS)
+    return """# My RNN exercises
+
+Each task file here is a skeleton: its docstrings say what to compute
+(the equations and shapes are in {root}/README.md). Replace each
+`raise NotImplementedError(...)` with your code.
+
+| file | defines |
+|---|---|
+{rows}
+
+Run the driver of a task on your own files, from this folder:
+
+```sh
+./main/0-main.py
+```
+
+Grade your work (every task, or one with `-k 2-gru_cell`) from the
+repository:
+
+```sh
+cd {root} && python3 -m pytest --submission={folder}
+```
+""".format(root=ROOT, rows=rows, folder=os.path.abspath(folder))
+
+
+def files(folder):
+    """{relative path: (text, mode)} of a workspace for folder."""
+    found = {task + ".py": (skeleton(task), 0o755) for task in TASKS}
+    for task in TASKS:
+        name = "{}-main.py".format(number(task))
+        with open(os.path.join(ROOT, "main", name)) as f:
+            found[os.path.join("main", name)] = (f.read(), 0o755)
+    found["README.md"] = (readme(folder), 0o644)
+    return found
+
+
+def write(folder, force=False):
+    """Write the workspace; return the task files kept as they were.
+
+    Refuses (ValueError) a folder that is not empty unless force; with
+    force, a task file that differs from its skeleton is kept.
+    """
+    if os.path.isdir(folder) and os.listdir(folder) and not force:
+        raise ValueError("{} is not empty: pass --force to add what is "
+                         "missing (your task files are kept)".format(folder))
+    kept = []
+    for name, (text, mode) in files(folder).items():
+        path = os.path.join(folder, name)
+        if name in {task + ".py" for task in TASKS} and os.path.exists(path):
+            with open(path) as f:
+                if f.read() != text:
+                    kept.append(name)
+                    continue
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+        os.chmod(path, mode)
+    return kept
+
+
+def main():
+    """Parse the arguments, write the workspace, say what was done."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", help="the workspace to make")
+    parser.add_argument("--force", action="store_true",
+                        help="write into a folder that is not empty, "
+                        "keeping every task file that is not a skeleton")
+    args = parser.parse_args()
+    try:
+        kept = write(args.folder, args.force)
+    except ValueError as error:
+        sys.exit(str(error))
+    for name in kept:
+        print("kept {}: it is not the skeleton".format(name))
+    print("wrote the workspace {}: start with {}/0-rnn_cell.py, run "
+          "./main/0-main.py there, and grade with\n  cd {} && python3 -m "
+          "pytest --submission={}".format(
+              args.folder, args.folder, ROOT, os.path.abspath(args.folder)))
+
+
+if __name__ == "__main__":
+    main()
