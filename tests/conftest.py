@@ -32,7 +32,10 @@ def pytest_configure(config):
     runs yet."""
     if not hasattr(config.option, "submission"):
         return
-    folder = config.option.submission or ROOT
+    # "--submission=~/work": the shell leaves a ~ after = unexpanded
+    folder = os.path.expanduser(config.option.submission or ROOT)
+    if config.option.results:
+        config.option.results = os.path.expanduser(config.option.results)
     if not os.path.isdir(folder):
         raise pytest.UsageError("--submission {}: no such folder".format(
             folder))

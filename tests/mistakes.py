@@ -66,6 +66,11 @@ MISTAKES = [
               "self.bh = np.random.normal(size=(1, h))"),
              ("self.by = np.zeros((1, o))",
               "self.by = np.random.normal(size=(1, o))")]),
+    Mistake("0-rnn_cell", "no_bias",
+            "the bias is missing: h_next = tanh(concat @ Wh) (SPEC: "
+            "tanh(concat @ Wh + bh))",
+            [("h_next = np.tanh(concat @ self.Wh + self.bh)",
+              "h_next = np.tanh(concat @ self.Wh)")]),
     Mistake("0-rnn_cell", "plain_softmax",
             "a plain softmax, exp(z) / sum(exp(z)), overflows for large "
             "inputs: subtract each row's maximum first",
@@ -157,6 +162,10 @@ MISTAKES = [
             "another output size)",
             [("            x = H[s + 1, k]\n        Y[s] = y\n",
               "            x = H[s + 1, k]\n            Y[s] = y\n")]),
+    Mistake("4-deep_rnn", "every_layer_reads_X",
+            "every layer reads the input X[s]; layer k > 0 must read the "
+            "new state of layer k - 1",
+            [("            x = H[s + 1, k]\n", "")]),
     Mistake("4-deep_rnn", "starts_from_zeros",
             "H[0] is never set to h_0, so every layer starts from zeros",
             [("    H[0] = h_0\n", "")]),
@@ -213,6 +222,13 @@ MISTAKES = [
               "        H[s, :, h:] = h_next\n",
               "        H[s, :, h:] = h_next\n"
               "        h_next = bi_cell.backward(h_next, X[s])\n")]),
+    Mistake("8-bi_rnn", "forward_shifted",
+            "the forward half is shifted by one step: row s holds the "
+            "forward state before reading X[s] (h_0 in the first row)",
+            [("        h_prev = bi_cell.forward(h_prev, X[s])\n"
+              "        H[s, :, :h] = h_prev\n",
+              "        H[s, :, :h] = h_prev\n"
+              "        h_prev = bi_cell.forward(h_prev, X[s])\n")]),
     Mistake("8-bi_rnn", "backward_from_h0",
             "the backward direction starts from h_0 instead of h_t",
             [("    h_next = h_t\n", "    h_next = h_0\n")]),

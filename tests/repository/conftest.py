@@ -33,7 +33,8 @@ def plans():
     found = {"hostile": ("test_judge.py", ["--time-limit=1",
                                            "--task-time-limit=2"]),
              "plain": ("test_judge.py", []),
-             "tamper": ("test_judge.py", [])}
+             "tamper": ("test_judge.py", []),
+             "starter": ("test_starter.py", ["-m", "results or style"])}
     # a layer of mistakes is graded for the kinds of its mistakes, on a
     # subset of the checks: if no earlier mistake reproduces a subset of
     # the recorded calls, none reproduces them all

@@ -16,6 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PLAIN = os.path.join(HERE, "plain")
 sys.path.insert(0, os.path.dirname(HERE))
+import starter  # noqa: E402
 from mistakes import MISTAKES  # noqa: E402
 
 FIND_JUDGE = '''
@@ -155,10 +156,12 @@ def first_failure(printed, task):
 
 def write_all(folder):
     """Every submission of this module, each in its own sub-folder:
-    hostile, tamper, plain, and mistakes-1, mistakes-2, ..."""
+    hostile, tamper, plain, starter (a fresh workspace of
+    tests/starter.py), and mistakes-1, mistakes-2, ..."""
     write(os.path.join(folder, "hostile"), HOSTILE)
     write(os.path.join(folder, "tamper"), TAMPER)
     shutil.copytree(PLAIN, os.path.join(folder, "plain"))
+    starter.write(os.path.join(folder, "starter"))
     for k, layer in enumerate(mistake_layers(), 1):
         place = os.path.join(folder, "mistakes-{}".format(k))
         os.makedirs(place)
