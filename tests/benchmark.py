@@ -11,11 +11,22 @@ that rate as a fraction of a plain numpy.matmul of two 1024 x 1024 matrices
 timed in the same run. Then the growth of forward + backward from t=50 to
 t=400 (linear is 8x). If torch is installed, torch.nn.RNN and nn.LSTM with
 the same shapes, dtype and threads are timed forward + backward too.
+
+    python3 tests/benchmark.py --class 50 [--jobs N]
+
+instead grades a class of 50 generated submissions (copies of this
+repository's task files with catalogued mistakes planted) with
+tests/grade_class.py, and prints the time per submission.
 """
 import argparse
 import ctypes
 import os
+import random
+import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -117,12 +128,64 @@ def torch_ms(repeat, threads, t, m, i, h, o):
     return result
 
 
+def class_grading(count, jobs, seed=0):
+    """Grade count generated submissions with tests/grade_class.py (copies
+    of this repository's task files, each with 0 to 3 catalogued mistakes
+    planted) and print the time per submission."""
+    from mistakes import MISTAKES
+    from tasks import TASKS
+    rng = random.Random(seed)
+    place = tempfile.mkdtemp(prefix="class-benchmark-")
+    folder = os.path.join(place, "class")
+    for k in range(count):
+        submission = os.path.join(folder, "student{:03d}".format(k))
+        os.makedirs(submission)
+        planted = {mistake.task: mistake for mistake in rng.sample(
+            MISTAKES, rng.randint(0, 3))}
+        for task in TASKS:
+            with open(os.path.join(ROOT, task + ".py")) as f:
+                text = f.read()
+            if task in planted:
+                text = planted[task].source(text)
+            path = os.path.join(submission, task + ".py")
+            with open(path, "w") as f:
+                f.write(text)
+            os.chmod(path, 0o755)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    subprocess.run([sys.executable, os.path.join(ROOT, "tests",
+                                                 "grade_class.py"), folder,
+                    "--out", os.path.join(place, "out"),
+                    "--jobs", str(jobs), "--seed", "1"],
+                   stdout=subprocess.DEVNULL, check=True)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    machine = (after.ru_utime - before.ru_utime + after.ru_stime -
+               before.ru_stime)
+    shutil.rmtree(place, ignore_errors=True)
+    print("class of {} generated submissions (all eleven tasks, 0-3 planted "
+          "mistakes each), {} cores, {} jobs".format(count, os.cpu_count(),
+                                                     jobs))
+    print("{:.1f} s in all: {:.2f} s per submission, {:.2f} s of machine "
+          "time each; {:.1f} submissions per minute".format(
+              wall, wall / count, machine / count, 60 * count / wall))
+
+
 def main():
     """Time everything and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5,
                         help="runs per measurement; the best counts")
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--class", type=int, metavar="N", dest="count",
+                        help="instead, grade a class of N generated "
+                        "submissions with tests/grade_class.py")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="gradings at a time, with --class")
+    args = parser.parse_args()
+    if args.count:
+        class_grading(args.count, args.jobs)
+        return
+    repeat = args.repeat
     rng = np.random.default_rng(0)
     threads = blas_threads()
     n = 1024

@@ -25,7 +25,7 @@ OPTIONS = ["--seed=1", "--assert=plain"]
 
 
 def plans():
-    """{grading: (the test file that reads it, options of its run)}.
+    """{grading: (the test files that read it, options of its run)}.
 
     Only the hostile submission hangs: it alone gets short time limits,
     so that the others never fail a check for being slow on a busy
@@ -34,7 +34,9 @@ def plans():
                                            "--task-time-limit=2"]),
              "plain": ("test_judge.py", []),
              "tamper": ("test_judge.py", []),
-             "starter": ("test_starter.py", ["-m", "results or style"])}
+             "class": ("test_grade_class.py test_starter.py", [
+                 "--seed=1", "--jobs=2", "--time-limit=1",
+                 "--task-time-limit=2"])}
     # a layer of mistakes is graded for the kinds of its mistakes, on a
     # subset of the checks: if no earlier mistake reproduces a subset of
     # the recorded calls, none reproduces them all
@@ -88,21 +90,50 @@ class Grading:
         shutil.rmtree(self.place, ignore_errors=True)
 
 
+class ClassGrading(Grading):
+    """One run of tests/grade_class.py on a folder of submissions, in a
+    copy of this repository."""
+
+    def __init__(self, name, folder, options):
+        """Start grading the class in folder, in a new copy."""
+        self.name = name
+        self.place = tempfile.mkdtemp(prefix="judge-test-")
+        self.repo = os.path.join(self.place, "repo")
+        shutil.copytree(ROOT, self.repo, ignore=shutil.ignore_patterns(
+            ".git", "__pycache__", ".pytest_cache", ".benchmarks"))
+        self.out = os.path.join(self.place, "out")
+        self.process = subprocess.Popen(
+            [sys.executable, os.path.join(self.repo, "tests",
+                                          "grade_class.py"),
+             folder, "--out", self.out] + options, cwd=self.repo,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        sandbox.spare(self.process.pid)
+        self.done = None
+
+    def finish(self):
+        """Wait for the run: (exit status, printed text, out folder)."""
+        if self.done is None:
+            printed, _ = self.process.communicate(timeout=300)
+            self.done = (self.process.returncode, printed, self.out)
+        return self.done
+
+
 GRADINGS = {}
 
 
 def pytest_collection_finish(session):
     """Start the gradings that the selected tests will read."""
     wanted = {os.path.basename(str(item.fspath)) for item in session.items}
-    needed = {name: options for name, (reader, options) in plans().items()
-              if reader in wanted}
+    needed = {name: options for name, (readers, options) in plans().items()
+              if wanted & set(readers.split())}
     if not needed:
         return
     folder = tempfile.mkdtemp(prefix="judge-submissions-")
     submissions.write_all(folder)
     GRADINGS["folder"] = folder
     for name, options in needed.items():
-        GRADINGS[name] = Grading(name, os.path.join(folder, name), options)
+        kind = ClassGrading if name == "class" else Grading
+        GRADINGS[name] = kind(name, os.path.join(folder, name), options)
 
 
 def pytest_sessionfinish(session):
@@ -116,7 +147,7 @@ def pytest_sessionfinish(session):
 
 @pytest.fixture(scope="session")
 def gradings():
-    """{name: (exit status, printed text, verdict, Grading)} of the
-    gradings started for the selected tests."""
+    """{name: (exit status, printed text, verdict or out folder, Grading)}
+    of the gradings started for the selected tests."""
     return {name: grading.finish() + (grading,)
             for name, grading in GRADINGS.items() if name != "folder"}

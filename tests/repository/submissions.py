@@ -154,14 +154,33 @@ def first_failure(printed, task):
     return None, None
 
 
+def write_class(folder):
+    """A small class for tests/grade_class.py: ben (broken: a syntax error,
+    sys.exit at import), cat (task 0 plain and correct, a GRU that blends
+    the wrong way round) and starter (a fresh workspace of
+    tests/starter.py)."""
+    write(os.path.join(folder, "ben"), {task: HOSTILE[task] for task in (
+        "0-rnn_cell", "2-gru_cell")})
+    os.makedirs(os.path.join(folder, "cat"))
+    shutil.copy(os.path.join(PLAIN, "0-rnn_cell.py"),
+                os.path.join(folder, "cat"))
+    blend = next(mistake for mistake in MISTAKES
+                 if mistake.name == "blend_swapped")
+    path = os.path.join(folder, "cat", "2-gru_cell.py")
+    with open(path, "w") as f:
+        f.write(blend.source(reference("2-gru_cell")))
+    os.chmod(path, 0o755)
+    starter.write(os.path.join(folder, "starter"))
+
+
 def write_all(folder):
     """Every submission of this module, each in its own sub-folder:
-    hostile, tamper, plain, starter (a fresh workspace of
-    tests/starter.py), and mistakes-1, mistakes-2, ..."""
+    hostile, tamper, plain, mistakes-1, mistakes-2, ..., and class/ (three
+    submissions for tests/grade_class.py)."""
     write(os.path.join(folder, "hostile"), HOSTILE)
     write(os.path.join(folder, "tamper"), TAMPER)
     shutil.copytree(PLAIN, os.path.join(folder, "plain"))
-    starter.write(os.path.join(folder, "starter"))
+    write_class(os.path.join(folder, "class"))
     for k, layer in enumerate(mistake_layers(), 1):
         place = os.path.join(folder, "mistakes-{}".format(k))
         os.makedirs(place)

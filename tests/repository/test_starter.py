@@ -2,6 +2,7 @@
 README, derived from this repository's task files; grading a fresh one
 gives no results and says what to write, without a traceback."""
 import ast
+import json
 import os
 import stat
 import subprocess
@@ -130,8 +131,13 @@ def test_drivers_run_the_students_own_files(tmp_path):
 
 def test_fresh_workspace_grades_to_zero_with_clear_messages(gradings):
     """No results, full style, and for every task 'not implemented yet'
-    naming what to write; no traceback."""
-    _, printed, verdict, _ = gradings["starter"]
+    naming what to write; no traceback. (The workspace is graded as one
+    submission of the class of test_grade_class.py.)"""
+    _, _, out, _ = gradings["class"]
+    with open(os.path.join(out, "starter", "results.json")) as f:
+        verdict = json.load(f)
+    with open(os.path.join(out, "starter", "output.txt")) as f:
+        printed = f.read()
     found = entries(verdict)
     scoreboard = printed[printed.index("Grading "):]
     assert "Traceback" not in scoreboard

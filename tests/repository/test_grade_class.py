@@ -1,0 +1,112 @@
+"""tests/grade_class.py: a folder of submissions graded into one table.
+
+The class of submissions.write_class (ben: broken; cat: a correct task 0
+and a GRU blended the wrong way round; starter: a fresh workspace) is
+graded in the background (conftest.py); its grades.csv must agree with
+each submission's results.json and with what each submission deserves.
+A second class is interrupted with Ctrl-C while its slow submission is
+graded.
+"""
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+
+from submissions import entries
+from tasks import ROOT, TASKS
+
+HEADER = (["submission"] + ["{} {}".format(task, kind) for task in TASKS
+                            for kind in ("results", "style")] +
+          ["robustness", "errors", "score", "max_score"])
+
+
+def read_table(out):
+    """The rows of out/grades.csv, and its header."""
+    with open(os.path.join(out, "grades.csv"), newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader), reader.fieldnames
+
+
+def test_table_agrees_with_each_verdict(gradings):
+    """One row per submission, sorted, with the documented columns; each
+    row holds its results.json's scores and check counts."""
+    status, printed, out, _ = gradings["class"]
+    assert status == 0, printed
+    rows, header = read_table(out)
+    assert header == HEADER
+    assert [row["submission"] for row in rows] == ["ben", "cat", "starter"]
+    for row in rows:
+        with open(os.path.join(out, row["submission"], "results.json")) as f:
+            verdict = json.load(f)
+        found = entries(verdict)
+        assert row["score"] == str(verdict["score"])
+        assert row["max_score"] == "110"
+        for task in TASKS:
+            for kind in ("results", "style"):
+                assert row["{} {}".format(task, kind)] == str(
+                    found[task, kind]["score"])
+        for kind in ("robustness", "errors"):
+            done = [test["extra_data"] for (_, other), test in found.items()
+                    if other == kind and test["extra_data"]["submitted"]]
+            assert row[kind] == "{}/{}".format(
+                sum(data["passed"] for data in done),
+                sum(data["checks"] for data in done))
+
+
+def test_each_submission_gets_what_it_deserves(gradings):
+    """ben: nothing, and the class goes on; cat: 10 points for its task 0
+    and the style point of its GRU, with the diagnosis; starter: the
+    eleven style points of skeletons."""
+    _, printed, out, _ = gradings["class"]
+    rows = {row["submission"]: row for row in read_table(out)[0]}
+    assert rows["ben"]["score"] == "0"
+    assert rows["cat"]["score"] == "11"
+    assert rows["cat"]["0-rnn_cell results"] == "9"
+    assert rows["cat"]["2-gru_cell results"] == "0"
+    assert rows["cat"]["2-gru_cell style"] == "1"
+    assert rows["starter"]["score"] == "11"
+    with open(os.path.join(out, "cat", "results.json")) as f:
+        found = entries(json.load(f))
+    assert "blends the wrong way round" in found[
+        "2-gru_cell", "results"]["extra_data"]["diagnosis"]
+    assert "graded 3 submissions" in printed
+    assert "1 x 2-gru_cell: the update gate blends the wrong way round" in \
+        printed
+    for name in ("ben", "cat", "starter"):
+        assert "] {} ".format(name) in printed
+        assert os.path.exists(os.path.join(out, name, "output.txt"))
+
+
+def test_interrupted_class_writes_what_finished(tmp_path):
+    """Ctrl-C while a slow submission is graded: the table holds the one
+    that finished, the slow judge is stopped, the exit status is 130."""
+    (tmp_path / "class" / "a-empty").mkdir(parents=True)
+    slow = tmp_path / "class" / "b-slow"
+    slow.mkdir()
+    with open(os.path.join(ROOT, "0-rnn_cell.py")) as f:
+        text = f.read().replace(
+            "        concat = np.concatenate((h_prev, x_t), axis=1)\n",
+            "        __import__('time').sleep(60)\n", 1)
+    (slow / "0-rnn_cell.py").write_text(text)
+    process = subprocess.Popen(
+        [sys.executable, os.path.join(ROOT, "tests", "grade_class.py"),
+         str(tmp_path / "class"), "--out", str(tmp_path / "out"),
+         "--jobs=1", "--time-limit=30"], stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True)
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("[1/2]"):
+            break
+    process.send_signal(signal.SIGINT)
+    printed = "".join(lines) + process.communicate(timeout=60)[0]
+    assert process.returncode == 130, printed
+    assert "interrupted" in printed
+    rows, _ = read_table(str(tmp_path / "out"))
+    assert [row["submission"] for row in rows] == ["a-empty"]
+    judges = [name for name in os.listdir("/proc") if name.isdigit() and
+              str(slow).encode() in open("/proc/{}/cmdline".format(name),
+                                         "rb").read()]
+    assert judges == [], "the judge of b-slow still runs"
