@@ -3,20 +3,25 @@
 
 The model reads one character at a time (one-hot, size V = the number of
 distinct characters) and predicts the next. Training is truncated
-backpropagation through time: the text is cut into windows of --seq-length
-characters; the loss and gradients of one window come from tasks 9/10, and
-the hidden state (and the LSTM's cell state) carries from one window to the
-next, resetting to zero at the end of the text. Updates are Adagrad on
-gradients clipped by their global norm. Built only on the task files
+backpropagation through time on mini-batches: the text is cut into --batch
+streams (B contiguous pieces, each starting at its own offset), read side
+by side in windows of --seq-length characters, so that every matrix
+product has B rows. The loss and gradients of one window come from tasks
+9/10 (the loss averaged over the B streams), and each stream's hidden state
+(and the LSTM's cell state) carries from one window to the next, resetting
+to zero when the streams reach the end of their pieces. Updates are Adagrad
+on gradients clipped by their global norm. Built only on the task files
 0, 1, 3, 9 and 10.
 
     ./main/train-char-rnn.py                      # simple RNN on README.md
     ./main/train-char-rnn.py --cell lstm --iterations 1000
+    ./main/train-char-rnn.py --batch 32 --seconds 20
 
 The last line is `loss per character: A -> B`, the smoothed loss per
 character at the start and at the end.
 """
 import argparse
+import ctypes
 import os
 import sys
 import time
@@ -30,6 +35,19 @@ rnn = __import__('1-rnn').rnn
 LSTMCell = __import__('3-lstm_cell').LSTMCell
 rnn_backward = __import__('9-rnn_backward').rnn_backward
 lstm_backward = __import__('10-lstm_backward').lstm_backward
+
+
+def keep_freed_memory():
+    """Ask glibc to keep freed blocks for reuse rather than give them back
+    to the system. numpy makes a new array for every intermediate result;
+    given back, each new block costs page faults, about a third of a
+    training step with --batch 32. Without glibc, nothing happens."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-3, 32 << 20)   # M_MMAP_THRESHOLD: its largest value
+        libc.mallopt(-1, 256 << 20)  # M_TRIM_THRESHOLD
+    except (OSError, AttributeError):
+        pass
 
 
 def parse_args(argv=None):
@@ -51,8 +69,14 @@ def parse_args(argv=None):
     parser.add_argument("--clip", type=float, default=5.0,
                         help="clip the gradient to this global norm "
                              "(default: 5)")
+    parser.add_argument("--batch", type=int, default=16,
+                        help="streams of the text read side by side "
+                             "(default: 16)")
     parser.add_argument("--iterations", type=int, default=2000,
                         help="number of windows to train on (default: 2000)")
+    parser.add_argument("--seconds", type=float, default=None,
+                        help="also stop after this many seconds of "
+                             "training")
     parser.add_argument("--seed", type=int, default=0,
                         help="random seed (default: 0)")
     parser.add_argument("--sample-every", type=int, default=500,
@@ -64,8 +88,9 @@ def parse_args(argv=None):
                         help="sampling temperature; lower is more "
                              "conservative (default: 1)")
     args = parser.parse_args(argv)
-    if args.seq_length < 1 or args.hidden < 1 or args.iterations < 1:
-        parser.error("--seq-length, --hidden and --iterations must be >= 1")
+    if min(args.seq_length, args.hidden, args.iterations, args.batch) < 1:
+        parser.error("--seq-length, --hidden, --iterations and --batch must "
+                     "be >= 1")
     if args.temperature <= 0:
         parser.error("--temperature must be positive")
     return args
@@ -75,9 +100,11 @@ class Model:
     """A cell (RNNCell or LSTMCell) with its recurrent state and the
     Adagrad memory of each parameter."""
 
-    def __init__(self, kind, vocab, hidden):
-        """Build the cell, with small weights: N(0, 1) draws times 0.01."""
+    def __init__(self, kind, vocab, hidden, streams):
+        """Build the cell, with small weights: N(0, 1) draws times 0.01;
+        its state has one row per stream."""
         self.kind = kind
+        self.streams = streams
         self.cell = (RNNCell if kind == "rnn" else LSTMCell)(
             vocab, hidden, vocab)
         for name, value in vars(self.cell).items():
@@ -87,16 +114,18 @@ class Model:
         self.reset()
 
     def reset(self):
-        """Set the hidden (and cell) state to zero: (1, hidden)."""
+        """Set every stream's hidden (and cell) state to zero:
+        (streams, hidden)."""
         hidden = self.cell.Wy.shape[0]
-        self.h = np.zeros((1, hidden))
-        self.c = np.zeros((1, hidden))
+        self.h = np.zeros((self.streams, hidden))
+        self.c = np.zeros((self.streams, hidden))
 
-    def train_window(self, X, Y_true, lr, clip):
+    def train_window(self, X, Y_true, targets, lr, clip):
         """One truncated-BPTT step on a window.
 
-        X, Y_true: (seq_length, 1, V) one-hot inputs and targets.
-        Returns the window's loss (summed over its characters).
+        X, Y_true: (seq_length, streams, V) one-hot inputs and targets;
+        targets: (seq_length, streams) the targets' indices.
+        Returns the window's loss, summed over its characters and streams.
         """
         if self.kind == "rnn":
             H, Y = rnn(self.cell, X, self.h)
@@ -115,15 +144,16 @@ class Model:
             self.memory[name] += grad ** 2
             setattr(self.cell, name, getattr(self.cell, name)
                     - lr * grad / np.sqrt(self.memory[name] + 1e-8))
-        return -np.sum(Y_true * np.log(Y))
+        picked = np.take_along_axis(Y, targets[..., None], axis=-1)
+        return -np.sum(np.log(picked))
 
     def unroll(self, X):
-        """Run the LSTM over X (t, 1, V) from its state: H, C, Y."""
-        t = len(X)
+        """Run the LSTM over X (t, streams, V) from its state: H, C, Y."""
+        t, streams = X.shape[:2]
         hidden = self.cell.Wy.shape[0]
-        H = np.zeros((t + 1, 1, hidden))
-        C = np.zeros((t + 1, 1, hidden))
-        Y = np.zeros((t, 1, X.shape[2]))
+        H = np.zeros((t + 1, streams, hidden))
+        C = np.zeros((t + 1, streams, hidden))
+        Y = np.zeros((t, streams, X.shape[2]))
         H[0], C[0] = self.h, self.c
         for s in range(t):
             H[s + 1], C[s + 1], Y[s] = self.cell.forward(H[s], C[s], X[s])
@@ -131,9 +161,9 @@ class Model:
 
     def sample(self, first, length, temperature, rng):
         """Indices of length characters drawn one by one after index first,
-        from the current state (left unchanged)."""
+        from the first stream's current state (left unchanged)."""
         vocab = self.cell.Wy.shape[1]
-        h, c = self.h, self.c
+        h, c = self.h[:1], self.c[:1]
         index, drawn = first, []
         for _ in range(length):
             x = np.zeros((1, vocab))
@@ -152,43 +182,53 @@ class Model:
 def main(argv=None):
     """Train, printing progress and samples, and print the final line."""
     args = parse_args(argv)
+    keep_freed_memory()
     with open(args.text, encoding="utf-8") as f:
         text = f.read()
-    if len(text) < args.seq_length + 1:
-        sys.exit("the text has {} characters; it needs more than "
-                 "--seq-length ({})".format(len(text), args.seq_length))
+    B, L = args.batch, args.seq_length
+    if len(text) // B < L + 1:
+        sys.exit("the text has {} characters; {} streams of windows of "
+                 "--seq-length ({}) need more than {}".format(
+                     len(text), B, L, B * (L + 1) - 1))
     chars = sorted(set(text))
     index = {char: k for k, char in enumerate(chars)}
-    data = np.array([index[char] for char in text])
+    # B streams: the text cut into B pieces of n characters, one per row
+    n = len(text) // B
+    data = np.array([index[char] for char in text[:B * n]]).reshape(B, n)
     eye = np.eye(len(chars))
-    print("{} characters, {} distinct; {} cell, hidden {}, windows of {}"
-          .format(len(text), len(chars), args.cell, args.hidden,
-                  args.seq_length))
+    print("{} characters, {} distinct; {} cell, hidden {}, {} stream{} of "
+          "windows of {}".format(len(text), len(chars), args.cell,
+                                 args.hidden, B, "" if B == 1 else "s", L))
 
     np.random.seed(args.seed)
-    model = Model(args.cell, len(chars), args.hidden)
+    model = Model(args.cell, len(chars), args.hidden, B)
     rng = np.random.default_rng(args.seed)
-    L = args.seq_length
     position, smooth, first = 0, None, None
     start = time.perf_counter()
     for iteration in range(1, args.iterations + 1):
-        if position + L + 1 > len(data):
+        if position + L + 1 > n:
             position = 0
             model.reset()
-        X = eye[data[position:position + L]][:, None, :]
-        Y_true = eye[data[position + 1:position + L + 1]][:, None, :]
-        loss = model.train_window(X, Y_true, args.lr, args.clip) / L
+        X = eye[data[:, position:position + L].T]
+        targets = data[:, position + 1:position + L + 1].T
+        loss = model.train_window(X, eye[targets], targets, args.lr,
+                                  args.clip) / (L * B)
         smooth = loss if smooth is None else 0.99 * smooth + 0.01 * loss
         first = smooth if first is None else first
         position += L
-        if iteration % 100 == 0 or iteration == args.iterations:
-            speed = iteration * L / (time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        late = args.seconds is not None and elapsed >= args.seconds
+        if iteration % 100 == 0 or iteration == args.iterations or late:
             print("iteration {:>6}  loss per character {:.3f}  "
-                  "({:.0f} chars/s)".format(iteration, smooth, speed))
+                  "({:.0f} chars/s)".format(iteration, smooth,
+                                            iteration * L * B / elapsed))
         if args.sample_every and iteration % args.sample_every == 0:
-            drawn = model.sample(data[position], 80, args.temperature, rng)
+            drawn = model.sample(data[0, position], 80, args.temperature,
+                                 rng)
             print("  sample: " + repr("".join(chars[k] for k in drawn)))
-    drawn = model.sample(data[position], args.sample_length,
+        if late:
+            break
+    drawn = model.sample(data[0, position], args.sample_length,
                          args.temperature, rng)
     print("sample of {} characters:".format(args.sample_length))
     print("".join(chars[k] for k in drawn))

@@ -1,6 +1,7 @@
 """The two demos of main/ run with small settings and say what they must:
 the training loss falls, samples are drawn from the text's characters, a
 seed fixes the output, and the LSTM keeps more gradient than the RNN."""
+import math
 import os
 import re
 import subprocess
@@ -69,12 +70,31 @@ def test_training_is_deterministic(cell, text_file):
 
 
 def test_training_rejects_a_text_too_short(tmp_path):
-    """A text shorter than a window is refused with a message."""
+    """A text too short for its streams of windows is refused with a
+    message."""
     path = tmp_path / "short.txt"
-    path.write_text("abc", encoding="utf-8")
+    path.write_text("abc" * 20, encoding="utf-8")
     done = subprocess.run([sys.executable, TRAIN, "--text", str(path)],
                           capture_output=True, text=True, timeout=60)
-    assert done.returncode != 0 and "needs more than" in done.stderr
+    assert done.returncode != 0 and "need more than" in done.stderr
+
+
+@pytest.mark.parametrize("batch", ["1", "8"])
+def test_streams_keep_the_loss_per_character(batch, text_file):
+    """With B streams the first smoothed loss is still the mean per
+    character, ln V at the start (V distinct characters, tiny weights),
+    and --seconds stops training early."""
+    printed = run(TRAIN, "--text", text_file, "--batch", batch,
+                  "--hidden", "16", "--seq-length", "10",
+                  "--iterations", "100000000", "--seconds", "0.5",
+                  "--sample-every", "0", "--sample-length", "5")
+    assert "{} stream".format(batch) in printed.splitlines()[0]
+    progress = [line for line in printed.splitlines()
+                if line.startswith("iteration")]
+    assert progress and re.search(r"\(\d+ chars/s\)$", progress[-1])
+    assert int(progress[-1].split()[1]) < 100000000
+    first = float(printed.splitlines()[-1].split()[3])
+    assert abs(first - math.log(len(set(TEXT)))) < 0.02, first
 
 
 def test_vanishing_gradients_lstm_keeps_more_than_rnn():
