@@ -1,8 +1,8 @@
 """The test suite is the judge: this file wires it into pytest.
 
     python3 -m pytest                       grade this repository's files
-    python3 -m pytest --submission DIR      grade the task files in DIR
-    python3 -m pytest --submission DIR --results results.json
+    python3 -m pytest --submission=DIR      grade the task files in DIR
+    python3 -m pytest --submission=DIR --results=results.json
 
 The options are in judge/options.py (a plugin pytest.ini loads early).
 Every check in tests/checks/ has a `task` parameter and one kind marker
@@ -178,6 +178,10 @@ def pytest_sessionfinish(session, exitstatus):
                 ", ".join(paths), task or "the last task")
                 for task, paths in judge.tampered)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if not judge.submitted:
+        verdict.notes.append(
+            "No task file was found in {}: they must be named as in the "
+            "README ({}.py, ...).".format(judge.folder, TASKS[0]))
     if judge.own:
         verdict.notes.append(
             "Fresh cases were not run: the submission is this repository's "

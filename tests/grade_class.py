@@ -204,14 +204,16 @@ def main():
     print("grading {} submissions of {}, {} at a time (seed {}: --seed {} "
           "replays this run)".format(len(names), args.folder, args.jobs,
                                      seed, seed), flush=True)
-    before = fingerprint(ROOT)
+    # the judge's files: not the submissions, not the table being written
+    ours = [args.folder, args.out]
+    before = fingerprint(ROOT, ours)
     verdicts, running, waiting = {}, [], list(names)
     start = time.monotonic()
     tampered = None
     try:
         while waiting or running:
             while waiting and len(running) < args.jobs and not tampered:
-                changed = changes(before, fingerprint(ROOT))
+                changed = changes(before, fingerprint(ROOT, ours))
                 if changed:
                     tampered = changed
                     break

@@ -40,8 +40,34 @@ class Mistake:
 CONCAT = "concat = np.concatenate((h_prev, x_t), axis=1)"
 SOFTMAX = ("e = np.exp(z - np.max(z, axis=-1, keepdims=True))",
            "e = np.exp(z)")
-STABLE_SIGMOID = "return np.exp(np.minimum(x, 0)) / (1 + np.exp(-np.abs(x)))"
+SIGMOID = ("return np.exp(np.minimum(x, 0)) / (1 + np.exp(-np.abs(x)))",
+           "return 1 / (1 + np.exp(-x))")
 DZ = "dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m"
+
+
+def plain_softmax(task):
+    """A plain softmax in task: a robustness mistake."""
+    return Mistake(task, "plain_softmax",
+                   "a plain softmax, exp(z) / sum(exp(z)), overflows for "
+                   "large inputs: subtract each row's maximum first",
+                   [SOFTMAX], kind="robustness")
+
+
+def plain_sigmoid(task):
+    """A plain sigmoid in task: a robustness mistake."""
+    return Mistake(task, "plain_sigmoid",
+                   "the sigmoid 1 / (1 + exp(-x)) overflows for large "
+                   "negative x: use a form that never takes exp of a large "
+                   "positive number", [SIGMOID], kind="robustness")
+
+
+def plain_sigmoid_and_softmax(task):
+    """Both in task: a robustness mistake."""
+    return Mistake(task, "plain_sigmoid_and_softmax",
+                   "a plain sigmoid, 1 / (1 + exp(-x)), and a plain softmax, "
+                   "exp(z) / sum(exp(z)), overflow for large inputs",
+                   [SIGMOID, SOFTMAX], kind="robustness")
+
 
 MISTAKES = [
     # 0-rnn_cell
@@ -71,10 +97,7 @@ MISTAKES = [
             "tanh(concat @ Wh + bh))",
             [("h_next = np.tanh(concat @ self.Wh + self.bh)",
               "h_next = np.tanh(concat @ self.Wh)")]),
-    Mistake("0-rnn_cell", "plain_softmax",
-            "a plain softmax, exp(z) / sum(exp(z)), overflows for large "
-            "inputs: subtract each row's maximum first",
-            [SOFTMAX], kind="robustness"),
+    plain_softmax("0-rnn_cell"),
     # 1-rnn
     Mistake("1-rnn", "starts_from_zeros",
             "H[0] is never set to h_0, so the sequence starts from zeros",
@@ -118,16 +141,8 @@ MISTAKES = [
               "        r = sigmoid(concat @ self.Wr + self.br)",
               "z = sigmoid(concat @ self.Wr + self.br)\n"
               "        r = sigmoid(concat @ self.Wz + self.bz)")]),
-    Mistake("2-gru_cell", "plain_sigmoid",
-            "the sigmoid 1 / (1 + exp(-x)) overflows for large negative "
-            "x: use a form that never takes exp of a large positive number",
-            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))")],
-            kind="robustness"),
-    Mistake("2-gru_cell", "plain_sigmoid_and_softmax",
-            "a plain sigmoid, 1 / (1 + exp(-x)), and a plain softmax, "
-            "exp(z) / sum(exp(z)), overflow for large inputs",
-            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))"), SOFTMAX],
-            kind="robustness"),
+    plain_sigmoid("2-gru_cell"),
+    plain_sigmoid_and_softmax("2-gru_cell"),
     # 3-lstm_cell
     Mistake("3-lstm_cell", "forget_update_swapped",
             "the forget and update gates are swapped: c_next = u * c_prev "
@@ -146,11 +161,7 @@ MISTAKES = [
             "the candidate cell state uses the sigmoid instead of tanh",
             [("c_cand = np.tanh(concat @ self.Wc + self.bc)",
               "c_cand = sigmoid(concat @ self.Wc + self.bc)")]),
-    Mistake("3-lstm_cell", "plain_sigmoid_and_softmax",
-            "a plain sigmoid, 1 / (1 + exp(-x)), and a plain softmax, "
-            "exp(z) / sum(exp(z)), overflow for large inputs",
-            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))"), SOFTMAX],
-            kind="robustness"),
+    plain_sigmoid_and_softmax("3-lstm_cell"),
     # 4-deep_rnn
     Mistake("4-deep_rnn", "h0_of_layer_0",
             "every layer starts from h_0[0], the first layer's initial "
@@ -205,10 +216,7 @@ MISTAKES = [
             [("return softmax(H @ self.Wy + self.by)",
               "h = self.Whf.shape[1]\n"
               "        return softmax(H[..., :h] @ self.Wy[:h] + self.by)")]),
-    Mistake("7-bi_output", "plain_softmax",
-            "a plain softmax, exp(z) / sum(exp(z)), overflows for large "
-            "inputs: subtract each row's maximum first",
-            [SOFTMAX], kind="robustness"),
+    plain_softmax("7-bi_output"),
     # 8-bi_rnn
     Mistake("8-bi_rnn", "backward_reversed",
             "the backward states are stored in the order they are "
@@ -268,9 +276,5 @@ MISTAKES = [
             "the hidden-state gradient is not carried back through time: "
             "dh misses what step s + 1 sends back",
             [("dh = dH[s] + dh_next", "dh = dH[s]")]),
-    Mistake("10-lstm_backward", "plain_sigmoid",
-            "the sigmoid 1 / (1 + exp(-x)) overflows for large negative "
-            "x: use a form that never takes exp of a large positive number",
-            [(STABLE_SIGMOID, "return 1 / (1 + np.exp(-x))")],
-            kind="robustness"),
+    plain_sigmoid("10-lstm_backward"),
 ]

@@ -7,8 +7,10 @@ sends each a request and waits for the reply under limits:
   worker is killed (the next request goes to a fresh worker);
 - memory, CPU time, file size (and, for a user other than root, the number
   of processes), set with setrlimit inside the worker;
-- output: what the worker prints is read as it comes and kept up to a
-  bound; past the limit the worker is killed;
+- output: what the worker prints is read as it comes, counted and
+  dropped (nothing a submission prints reaches the verdict but a driver's
+  printout, which the worker sends as data); past the limit the worker is
+  killed;
 - processes: every process the submission starts is a descendant of the
   judge, which is a child subreaper on Linux (orphans come back to it), so
   the judge can find them all; a worker that starts too many is killed,
@@ -372,7 +374,6 @@ class Worker:
             directory, limits.for_worker())
         self.sock.setblocking(False)
         self.printed = 0
-        self.head = b""
         self.seq = 0
         self.alive = True
 
@@ -419,15 +420,14 @@ class Worker:
                 self.watch_processes(what)
 
     def read_output(self, what):
-        """Take what the worker printed; kill it past the output limit."""
+        """Count what the worker printed; kill it past the output
+        limit."""
         chunk = os.read(self.out, 1 << 16)
         if not chunk:
             os.close(self.out)
             self.out = None
             return
         self.printed += len(chunk)
-        if len(self.head) < 4096:
-            self.head += chunk[:4096 - len(self.head)]
         if self.printed > self.limits.output:
             self.stop()
             raise Failure("printed more than {} during {}".format(

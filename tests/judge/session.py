@@ -2,12 +2,12 @@
 
 When the run begins, the judge reads everything it will use into memory:
 the submitted task files, this repository's task files and drivers, and a
-fingerprint of every file of the repository. Each task is then graded in a
-folder of its own (this repository's task files with the submitted one in
-place of its own, and the drivers), by workers (sandbox.py) that are killed
-with everything they started when the task is done. The repository's
-fingerprint is taken again after each task: a change is reported, and the
-verdict is void.
+fingerprint of the repository's files that it runs or reads. Each task is
+then graded in a folder of its own (this repository's task files with the
+submitted one in place of its own, and the drivers), by workers
+(sandbox.py) that are killed with everything they started when the task
+is done. The fingerprint is taken again after each task: a change is
+reported, and the verdict is void.
 
 Checks (tests/checks/) talk to the submission only through Judge: `imported`,
 `driver`, `construct`, `outcome` and `results`. Each fails the check, with a
@@ -27,7 +27,8 @@ from judge import sandbox
 from tasks import DEFINES, ROOT, TASKS, number
 
 LARGEST_FILE = 1 << 20
-SKIPPED_DIRS = {".git", "__pycache__", ".pytest_cache"}
+JUDGE_DIRS = ("main", "tests")
+SKIPPED_DIRS = {"__pycache__", ".pytest_cache"}
 
 
 def fail(message):
@@ -42,21 +43,29 @@ def one_line(text, width=300):
     return text if len(text) <= width else text[:width - 3] + "..."
 
 
-def fingerprint(root):
-    """{relative path: sha256} of every file under root (not .git)."""
+def fingerprint(root, exclude=()):
+    """{relative path: sha256} of the files the judge runs or reads: those
+    at the root of the repository (task files, pytest.ini, a conftest.py
+    if one appeared) and everything in main/ and tests/, but caches and
+    the folders in exclude (a submission or a table being written)."""
+    exclude = {os.path.realpath(path) for path in exclude}
+    paths = [os.path.join(root, name) for name in os.listdir(root)
+             if os.path.isfile(os.path.join(root, name))]
+    for top in JUDGE_DIRS:
+        for folder, dirs, files in os.walk(os.path.join(root, top)):
+            dirs[:] = sorted(
+                d for d in dirs if d not in SKIPPED_DIRS and
+                os.path.realpath(os.path.join(folder, d)) not in exclude)
+            paths += [os.path.join(folder, name) for name in files
+                      if not name.endswith(".pyc")]
     found = {}
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-        for name in files:
-            if name.endswith(".pyc"):
-                continue
-            path = os.path.join(folder, name)
-            try:
-                with open(path, "rb") as f:
-                    digest = hashlib.sha256(f.read()).hexdigest()
-            except OSError:
-                digest = None
-            found[os.path.relpath(path, root)] = digest
+    for path in paths:
+        try:
+            with open(path, "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+        except OSError:
+            digest = None
+        found[os.path.relpath(path, root)] = digest
     return found
 
 
@@ -234,7 +243,7 @@ class Judge:
             if os.path.getsize(path) > LARGEST_FILE:
                 self.too_large[task] = os.path.getsize(path)
             self.submitted[task] = read(path)[:LARGEST_FILE]
-        self.before = fingerprint(ROOT)
+        self.before = fingerprint(ROOT, [self.folder])
         self.tampered = []  # (task, changed paths)
         self.launch = sandbox.launcher()
         sandbox.become_subreaper()
@@ -272,7 +281,8 @@ class Judge:
 
     def check_files(self, task):
         """Note the repository files that changed since the run began."""
-        changed = changes(self.before, fingerprint(ROOT))
+        changed = changes(self.before,
+                          fingerprint(ROOT, [self.folder]))
         known = {path for _, paths in self.tampered for path in paths}
         if set(changed) - known:
             self.tampered.append((task, sorted(set(changed) - known)))

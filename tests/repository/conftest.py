@@ -101,7 +101,8 @@ class ClassGrading(Grading):
         self.repo = os.path.join(self.place, "repo")
         shutil.copytree(ROOT, self.repo, ignore=shutil.ignore_patterns(
             ".git", "__pycache__", ".pytest_cache", ".benchmarks"))
-        self.out = os.path.join(self.place, "out")
+        # as the README has it: the table inside the repository
+        self.out = os.path.join(self.repo, "grades")
         self.process = subprocess.Popen(
             [sys.executable, os.path.join(self.repo, "tests",
                                           "grade_class.py"),
