@@ -114,6 +114,11 @@ MISTAKES = [
             "H holds only the t new states (t, m, h), without H[0] = h_0 "
             "(SPEC: (t + 1, m, h))",
             [("    return H, Y", "    return H[1:], Y")]),
+    Mistake("1-rnn", "every_step_from_h0",
+            "every step starts from h_0 instead of the previous step's "
+            "state: forward(H[0], X[s])",
+            [("rnn_cell.forward(H[s], X[s])",
+              "rnn_cell.forward(H[0], X[s])")]),
     # 2-gru_cell
     Mistake("2-gru_cell", "blend_swapped",
             "the update gate blends the wrong way round: h_next = z * "
@@ -161,6 +166,11 @@ MISTAKES = [
             "the candidate cell state uses the sigmoid instead of tanh",
             [("c_cand = np.tanh(concat @ self.Wc + self.bc)",
               "c_cand = sigmoid(concat @ self.Wc + self.bc)")]),
+    Mistake("3-lstm_cell", "update_gate_unused",
+            "the update gate is computed but never used: c_next = f * "
+            "c_prev + c_cand (SPEC: f * c_prev + u * c_cand)",
+            [("c_next = f * c_prev + u * c_cand",
+              "c_next = f * c_prev + c_cand")]),
     plain_sigmoid_and_softmax("3-lstm_cell"),
     # 4-deep_rnn
     Mistake("4-deep_rnn", "h0_of_layer_0",
@@ -195,6 +205,11 @@ MISTAKES = [
             "the input comes first in the concatenation: [x_t, h_prev] "
             "(SPEC: [h_prev, x_t])",
             [(CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
+    Mistake("5-bi_forward", "forward_no_tanh",
+            "forward is missing its tanh: h_next = [h_prev, x_t] @ Whf + "
+            "bhf",
+            [("return np.tanh(concat @ self.Whf + self.bhf)",
+              "return concat @ self.Whf + self.bhf")]),
     # 6-bi_backward
     Mistake("6-bi_backward", "backward_with_forward_weights",
             "backward uses the forward direction's weights Whf, bhf "
@@ -206,6 +221,11 @@ MISTAKES = [
             "[h_next, x_t])",
             [("concat = np.concatenate((h_next, x_t), axis=1)",
               "concat = np.concatenate((x_t, h_next), axis=1)")]),
+    Mistake("6-bi_backward", "backward_no_tanh",
+            "backward is missing its tanh: h_prev = [h_next, x_t] @ Whb + "
+            "bhb",
+            [("return np.tanh(concat @ self.Whb + self.bhb)",
+              "return concat @ self.Whb + self.bhb")]),
     # 7-bi_output
     Mistake("7-bi_output", "softmax_axis",
             "softmax over the wrong axis: over time (axis 0) instead of "
@@ -216,6 +236,10 @@ MISTAKES = [
             [("return softmax(H @ self.Wy + self.by)",
               "h = self.Whf.shape[1]\n"
               "        return softmax(H[..., :h] @ self.Wy[:h] + self.by)")]),
+    Mistake("7-bi_output", "output_no_bias",
+            "the output's bias is missing: Y = softmax(H @ Wy)",
+            [("return softmax(H @ self.Wy + self.by)",
+              "return softmax(H @ self.Wy)")]),
     plain_softmax("7-bi_output"),
     # 8-bi_rnn
     Mistake("8-bi_rnn", "backward_reversed",
@@ -240,6 +264,11 @@ MISTAKES = [
     Mistake("8-bi_rnn", "backward_from_h0",
             "the backward direction starts from h_0 instead of h_t",
             [("    h_next = h_t\n", "    h_next = h_0\n")]),
+    Mistake("8-bi_rnn", "halves_swapped",
+            "the two halves of H are swapped: row s is [backward state, "
+            "forward state] (SPEC: [forward, backward])",
+            [("H[s, :, :h] = h_prev", "H[s, :, h:] = h_prev"),
+             ("H[s, :, h:] = h_next", "H[s, :, :h] = h_next")]),
     # 9-rnn_backward
     Mistake("9-rnn_backward", "averaged_over_time",
             "the loss is averaged over time too: the gradient is divided "
@@ -259,6 +288,11 @@ MISTAKES = [
             "step",
             [("dA[s] = (dH[s] + dh_next) * (1 - H[s + 1] ** 2)",
               "dA[s] = dH[s] + dh_next")]),
+    Mistake("9-rnn_backward", "dWy_from_previous_state",
+            "dWy pairs each output with the state before its step: "
+            "sum of H[s].T @ dZ[s] (SPEC: H[s + 1])",
+            [("np.reshape(H[1:], (t * m, h)).T @ dZ",
+              "np.reshape(H[:-1], (t * m, h)).T @ dZ")]),
     # 10-lstm_backward
     Mistake("10-lstm_backward", "averaged_over_time",
             "the loss is averaged over time too: the gradient is divided "
@@ -276,5 +310,10 @@ MISTAKES = [
             "the hidden-state gradient is not carried back through time: "
             "dh misses what step s + 1 sends back",
             [("dh = dH[s] + dh_next", "dh = dH[s]")]),
+    Mistake("10-lstm_backward", "no_tanh_derivative",
+            "the derivative of tanh(c_next), 1 - tanh(c_next) ** 2, is "
+            "missing from the cell-state gradient",
+            [("dc = dc_next + dh * o_gate * (1 - tanh_c ** 2)",
+              "dc = dc_next + dh * o_gate")]),
     plain_sigmoid("10-lstm_backward"),
 ]
