@@ -218,8 +218,15 @@ def main():
                     tampered = changed
                     break
                 name = waiting.pop(0)
-                running.append(Grading(name, os.path.join(args.folder, name),
-                                       args.out, options, limit))
+                # a Ctrl-C between starting a judge and recording it would
+                # leave that judge running: it waits until it is recorded
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                try:
+                    running.append(Grading(name, os.path.join(
+                        args.folder, name), args.out, options, limit))
+                finally:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK,
+                                           {signal.SIGINT})
             if tampered and not running:
                 break
             time.sleep(0.05)
