@@ -49,11 +49,12 @@ def check_shape(name, array, shape):
 def sigmoid(x):
     """Logistic sigmoid 1 / (1 + exp(-x)) of x (any shape).
 
-    Written exp(min(x, 0)) / (1 + exp(-|x|)) so that exp never sees a
-    positive number: 1 / (1 + exp(-x)) for x >= 0, exp(x) / (1 + exp(x))
-    for x < 0.
+    With e = exp(-|x|) <= 1, exp never sees a positive number:
+    σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, and the
+    numerator, 1 or e, is max(e, x >= 0) (True counts as 1).
     """
-    return np.exp(np.minimum(x, 0)) / (1 + np.exp(-np.abs(x)))
+    e = np.exp(-np.abs(x))
+    return np.maximum(e, x >= 0) / (1 + e)
 
 
 def lstm_backward(lstm_cell, X, H, C, Y, Y_true):

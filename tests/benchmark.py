@@ -10,8 +10,10 @@ GFLOP/s counted from the matrix products (2 flops per multiply-add), and
 that rate as a fraction of a plain numpy.matmul of two 1024 x 1024 matrices
 timed in the same run. Then the growth of forward + backward from t=50 to
 t=400 (linear is 8x). If torch is installed, torch.nn.RNN and nn.LSTM with
-the same shapes, dtype and threads are timed forward + backward too, turn
-about with ours (best of at least 9 each), and the ratios printed.
+the same shapes, dtype and threads are timed forward + backward too,
+computing the same gradients as ours (weights, biases, inputs and initial
+states), turn about with ours (best of at least 9 each), and the ratios
+printed.
 
     python3 tests/benchmark.py --class 50 [--jobs N]
 
@@ -114,22 +116,32 @@ def passes(rng, t, m, i, h, o):
 
 def torch_steps(threads, t, m, i, h, o):
     """{kind: forward + backward of torch.nn.RNN / nn.LSTM} with the same
-    shapes, dtype and threads, or None without torch."""
+    shapes, dtype and threads, or None without torch. Like ours, each
+    backward computes fresh gradients of every weight and bias, of the
+    inputs X and of the initial states (dX, dh_0, dc_0)."""
     try:
         import torch
     except ImportError:
         return None
     if threads:
         torch.set_num_threads(threads)
-    X = torch.randn(t, m, i, dtype=torch.float64)
+    X = torch.randn(t, m, i, dtype=torch.float64, requires_grad=True)
     target = torch.randint(0, o, (t * m,))
     steps = {}
     for kind, cls in (("rnn", torch.nn.RNN), ("lstm", torch.nn.LSTM)):
         layer = cls(i, h, dtype=torch.float64)
         head = torch.nn.Linear(h, o, dtype=torch.float64)
+        states = [torch.zeros(1, m, h, dtype=torch.float64,
+                              requires_grad=True)
+                  for _ in range(2 if kind == "lstm" else 1)]
+        leaves = [X] + states + list(layer.parameters()) + list(
+            head.parameters())
 
-        def step(layer=layer, head=head):
-            out = head(layer(X)[0]).reshape(t * m, o)
+        def step(layer=layer, head=head, states=states, leaves=leaves):
+            for leaf in leaves:
+                leaf.grad = None
+            initial = tuple(states) if len(states) == 2 else states[0]
+            out = head(layer(X, initial)[0]).reshape(t * m, o)
             torch.nn.functional.cross_entropy(out, target).backward()
 
         steps[kind] = step

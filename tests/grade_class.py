@@ -16,6 +16,8 @@ verdicts it writes. It writes:
 
 and prints a line per submission as it finishes, then a summary. Ctrl-C
 stops the gradings under way and writes the table of those that finished.
+A judge that is stopped, or past its time, is killed with what it started
+(this script is a child subreaper on Linux, and kills the orphans).
 The same folder graded twice with the same --seed gives the same table
 (a submission whose speed is near a time limit aside).
 
@@ -34,6 +36,7 @@ import sys
 import time
 from collections import Counter
 
+from judge.sandbox import become_subreaper, sweep
 from judge.session import changes, fingerprint
 from tasks import ROOT, TASKS
 
@@ -76,7 +79,8 @@ class Grading:
         return False
 
     def stop(self):
-        """Kill the judge and everything below it."""
+        """Kill the judge and its process group (sweep_orphans kills its
+        workers, which have sessions of their own)."""
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except OSError:
@@ -102,6 +106,14 @@ class Grading:
         with open(self.results, "w") as f:
             json.dump(verdict, f, indent=1)
         return verdict, seconds
+
+
+def sweep_orphans(running):
+    """Kill, and wait for, whatever the judges that ended left behind: their
+    workers, each in a session of its own, and what those started. As this
+    process is a child subreaper, they are its descendants outside the
+    running judges' trees."""
+    sweep([], trees=[grading.process.pid for grading in running])
 
 
 def row(name, verdict):
@@ -207,6 +219,7 @@ def main():
     # the judge's files: not the submissions, not the table being written
     ours = [args.folder, args.out]
     before = fingerprint(ROOT, ours)
+    become_subreaper()
     verdicts, running, waiting = {}, [], list(names)
     start = time.monotonic()
     tampered = None
@@ -230,8 +243,12 @@ def main():
             if tampered and not running:
                 break
             time.sleep(0.05)
-            for grading in [g for g in running if g.done()]:
+            ended = [g for g in running if g.done()]
+            for grading in ended:
                 running.remove(grading)
+            if ended:
+                sweep_orphans(running)
+            for grading in ended:
                 verdict, seconds = grading.verdict()
                 verdicts[grading.name] = verdict
                 print("[{:>{w}}/{}] {:<24} {:>3}/110  {:5.1f} s{}".format(
@@ -242,6 +259,7 @@ def main():
     except KeyboardInterrupt:
         for grading in running:
             grading.stop()
+        sweep_orphans([])
         print("interrupted: the table holds the {} submissions that "
               "finished".format(len(verdicts)))
     write_table(args.out, verdicts)

@@ -133,12 +133,13 @@ def spare(pid):
     SPARED.add(pid)
 
 
-def submission_processes(keep):
+def submission_processes(keep, trees=()):
     """The descendants of this process that belong to the submission being
-    graded: all of them but keep and the spared subtrees."""
+    graded: all of them but keep, and but the subtrees of trees and of the
+    spared processes."""
     table = process_table()
     found = descendants(os.getpid(), table) - set(keep)
-    for pid in SPARED:
+    for pid in SPARED | set(trees):
         found -= descendants(pid, table) | {pid}
     return found
 
@@ -193,13 +194,15 @@ def reap_adopted(keep):
                 pass
 
 
-def sweep(keep):
-    """Kill every descendant of this process except keep, until none is
-    left: what a submission started must not outlive its grading."""
+def sweep(keep, trees=()):
+    """Kill every descendant of this process except keep and the subtrees
+    of trees, until none is left: what a submission started must not
+    outlive its grading."""
     if not LINUX:
         return
+    keep = set(keep) | set(trees)
     for _ in range(200):
-        left = submission_processes(keep)
+        left = submission_processes(keep, trees)
         if not left:
             break
         for pid in left:
