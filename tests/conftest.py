@@ -14,6 +14,8 @@ end, the scoreboard is printed and, with --results, written for Gradescope.
 import json
 import os
 import random
+import signal
+import threading
 import time
 
 import pytest
@@ -50,6 +52,16 @@ def pytest_configure(config):
     config.judge_folder = os.path.realpath(folder)
     config.verdict = Verdict(config.judge.submitted)
     config.judge_started = time.monotonic()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, terminated)
+
+
+def terminated(number, frame):
+    """SIGTERM (a grader's timeout, kill): stop as Ctrl-C does, so that
+    the judge kills its workers and what they started, and says that there
+    is no verdict. A second SIGTERM does not cut that short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt("SIGTERM")
 
 
 def pytest_ignore_collect(collection_path, config):
@@ -172,6 +184,9 @@ def pytest_sessionfinish(session, exitstatus):
                                      reference)
         if mistake is not None:
             verdict.diagnoses[task, kind] = mistake.says
+    if exitstatus == pytest.ExitCode.INTERRUPTED:
+        verdict.void = "the grading was stopped (Ctrl-C or SIGTERM) " \
+            "before its end"
     if judge.tampered:
         verdict.void = "the repository's files changed during the run: " + \
             "; ".join("{} (noticed after {})".format(

@@ -11,6 +11,7 @@ The plain-but-correct submission is a real folder beside this file
 import os
 import shutil
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -171,6 +172,46 @@ def write_class(folder):
         f.write(blend.source(reference("2-gru_cell")))
     os.chmod(path, 0o755)
     starter.write(os.path.join(folder, "starter"))
+
+
+def write_lingering(folder):
+    """A submission whose RNNCell.forward starts a process in a session of
+    its own (sleep, with a number no other process has in its command
+    line), then sleeps for a minute. Returns that number, as text."""
+    marker = "{:.6f}".format(3000 + os.getpid() % 1000 / 7)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "0-rnn_cell.py")
+    with open(path, "w") as f:
+        f.write(reference("0-rnn_cell").replace(
+            "        concat = np.concatenate((h_prev, x_t), axis=1)\n",
+            "        __import__('subprocess').Popen(['sleep', '{}'], "
+            "start_new_session=True)\n"
+            "        __import__('time').sleep(60)\n".format(marker), 1))
+    return marker
+
+
+def processes_with(text):
+    """The pids of the processes whose command line contains text."""
+    found = []
+    for name in os.listdir("/proc"):
+        try:
+            with open("/proc/{}/cmdline".format(name), "rb") as f:
+                if text.encode() in f.read():
+                    found.append(name)
+        except OSError:
+            pass
+    return found
+
+
+def wait_for_process(text, process, seconds=30):
+    """Wait until a process with text in its command line runs, or
+    process (a Popen) ends; whether one runs."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        if processes_with(text):
+            return True
+        time.sleep(0.01)
+    return bool(processes_with(text))
 
 
 def write_all(folder):

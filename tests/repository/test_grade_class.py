@@ -13,9 +13,9 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
-from submissions import entries
+from submissions import (entries, processes_with, wait_for_process,
+                         write_lingering)
 from tasks import ROOT, TASKS
 
 HEADER = (["submission"] + ["{} {}".format(task, kind) for task in TASKS
@@ -80,19 +80,6 @@ def test_each_submission_gets_what_it_deserves(gradings):
         assert os.path.exists(os.path.join(out, name, "output.txt"))
 
 
-def processes_with(text):
-    """The pids of the processes whose command line contains text."""
-    found = []
-    for name in os.listdir("/proc"):
-        try:
-            with open("/proc/{}/cmdline".format(name), "rb") as f:
-                if text.encode() in f.read():
-                    found.append(name)
-        except OSError:
-            pass
-    return found
-
-
 def test_interrupted_class_writes_what_finished(tmp_path):
     """Ctrl-C while a slow submission is graded: the table holds the one
     that finished, the slow judge is stopped with its worker and the
@@ -100,15 +87,7 @@ def test_interrupted_class_writes_what_finished(tmp_path):
     status is 130."""
     (tmp_path / "class" / "a-empty").mkdir(parents=True)
     slow = tmp_path / "class" / "b-slow"
-    slow.mkdir()
-    sleeper = "{:.6f}".format(3000 + os.getpid() % 1000 / 7)
-    with open(os.path.join(ROOT, "0-rnn_cell.py")) as f:
-        text = f.read().replace(
-            "        concat = np.concatenate((h_prev, x_t), axis=1)\n",
-            "        __import__('subprocess').Popen(['sleep', '{}'], "
-            "start_new_session=True)\n"
-            "        __import__('time').sleep(60)\n".format(sleeper), 1)
-    (slow / "0-rnn_cell.py").write_text(text)
+    sleeper = write_lingering(str(slow))
     process = subprocess.Popen(
         [sys.executable, os.path.join(ROOT, "tests", "grade_class.py"),
          str(tmp_path / "class"), "--out", str(tmp_path / "out"),
@@ -119,11 +98,8 @@ def test_interrupted_class_writes_what_finished(tmp_path):
         lines.append(line)
         if line.startswith("[1/2]"):
             break
-    for _ in range(3000):
-        if processes_with(sleeper) or process.poll() is not None:
-            break
-        time.sleep(0.01)
-    assert processes_with(sleeper), "b-slow's process never started"
+    assert wait_for_process(sleeper, process), \
+        "b-slow's process never started"
     process.send_signal(signal.SIGINT)
     printed = "".join(lines) + process.communicate(timeout=60)[0]
     assert process.returncode == 130, printed

@@ -13,14 +13,20 @@ submissions (submissions.py):
   `style`, with the robustness and errors a plain solution lacks;
 - tamper: a task file that rewrites one of the judge's stored files.
 """
+import json
 import os
+import signal
+import subprocess
+import sys
 
 import pytest
 
 from mistakes import MISTAKES
+from judge import sandbox
 from judge.session import changes, fingerprint
-from submissions import entries, first_failure
-from tasks import TASKS
+from submissions import (entries, first_failure, processes_with,
+                         wait_for_process, write_lingering)
+from tasks import ROOT, TASKS
 
 # task -> (results, style, robustness, errors) of the hostile submission,
 # and what its first failure says; None where the task has no such check
@@ -161,3 +167,36 @@ def test_tampering_voids_the_verdict(gradings):
     assert verdict["score"] == 0
     assert all(test["status"] == "failed" and test["score"] == 0
                for test in verdict["tests"])
+
+
+def test_sigterm_stops_the_judge_and_voids_the_verdict(tmp_path):
+    """SIGTERM (a grader's timeout) while a submission hangs: the judge
+    stops as for Ctrl-C, kills its worker and the process the submission
+    started in a session of its own, and writes a void verdict of 0."""
+    folder = tmp_path / "lingering"
+    sleeper = write_lingering(str(folder))
+    results = tmp_path / "results.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "--submission=" + str(folder), "--results=" + str(results),
+         "--time-limit=30"], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True,
+        env=dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
+    sandbox.spare(process.pid)
+    try:
+        assert wait_for_process(sleeper, process), \
+            "the submission's process never started"
+        process.send_signal(signal.SIGTERM)
+        printed = process.communicate(timeout=60)[0]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == pytest.ExitCode.INTERRUPTED, printed
+    assert "THE VERDICT IS VOID: the grading was stopped" in printed
+    verdict = json.loads(results.read_text())
+    assert verdict["score"] == 0
+    assert "the verdict is void" in json.dumps(verdict)
+    assert processes_with(str(folder)) == [], "a worker still runs"
+    assert processes_with(sleeper) == [], \
+        "the submission's process outlived its grading"
