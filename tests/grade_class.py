@@ -15,7 +15,8 @@ verdicts it writes. It writes:
     OUTDIR/SUB/output.txt          what the judge printed
 
 and prints a line per submission as it finishes, then a summary. Ctrl-C
-stops the gradings under way and writes the table of those that finished.
+(or SIGTERM) stops the gradings under way and writes the table of those
+that finished.
 A judge that is stopped, or past its time, is killed with what it started
 (this script is a child subreaper on Linux, and kills the orphans).
 The same folder graded twice with the same --seed gives the same table
@@ -41,6 +42,8 @@ from judge.session import changes, fingerprint
 from tasks import ROOT, TASKS
 
 KINDS = ("results", "style")
+# the signals that stop a class
+STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 class Grading:
@@ -189,6 +192,13 @@ def summary(verdicts, seconds, jobs):
     return lines
 
 
+def terminated(number, frame):
+    """SIGTERM: stop as Ctrl-C does (the gradings under way are killed and
+    the table of those that finished is written), once."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main():
     """Grade the class; write the table even when interrupted."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -220,6 +230,7 @@ def main():
     ours = [args.folder, args.out]
     before = fingerprint(ROOT, ours)
     become_subreaper()
+    signal.signal(signal.SIGTERM, terminated)
     verdicts, running, waiting = {}, [], list(names)
     start = time.monotonic()
     tampered = None
@@ -231,15 +242,15 @@ def main():
                     tampered = changed
                     break
                 name = waiting.pop(0)
-                # a Ctrl-C between starting a judge and recording it would
-                # leave that judge running: it waits until it is recorded
-                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                # a Ctrl-C (or SIGTERM) between starting a judge and
+                # recording it would leave that judge running: it waits
+                # until it is recorded
+                signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
                 try:
                     running.append(Grading(name, os.path.join(
                         args.folder, name), args.out, options, limit))
                 finally:
-                    signal.pthread_sigmask(signal.SIG_UNBLOCK,
-                                           {signal.SIGINT})
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
             if tampered and not running:
                 break
             time.sleep(0.05)

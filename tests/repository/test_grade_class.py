@@ -14,6 +14,8 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 from submissions import (entries, processes_with, wait_for_process,
                          write_lingering)
 from tasks import ROOT, TASKS
@@ -80,11 +82,12 @@ def test_each_submission_gets_what_it_deserves(gradings):
         assert os.path.exists(os.path.join(out, name, "output.txt"))
 
 
-def test_interrupted_class_writes_what_finished(tmp_path):
-    """Ctrl-C while a slow submission is graded: the table holds the one
-    that finished, the slow judge is stopped with its worker and the
-    process the submission started in a session of its own, and the exit
-    status is 130."""
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_class_writes_what_finished(tmp_path, number):
+    """Ctrl-C (or SIGTERM) while a slow submission is graded: the table
+    holds the one that finished, the slow judge is stopped with its worker
+    and the process the submission started in a session of its own, and
+    the exit status is 130."""
     (tmp_path / "class" / "a-empty").mkdir(parents=True)
     slow = tmp_path / "class" / "b-slow"
     sleeper = write_lingering(str(slow))
@@ -100,7 +103,7 @@ def test_interrupted_class_writes_what_finished(tmp_path):
             break
     assert wait_for_process(sleeper, process), \
         "b-slow's process never started"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(number)
     printed = "".join(lines) + process.communicate(timeout=60)[0]
     assert process.returncode == 130, printed
     assert "interrupted" in printed
