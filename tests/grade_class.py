@@ -16,9 +16,9 @@ verdicts it writes. It writes:
 
 and prints a line per submission as it finishes, then a summary. Ctrl-C
 (or SIGTERM) stops the gradings under way and writes the table of those
-that finished.
-A judge that is stopped, or past its time, is killed with what it started
-(this script is a child subreaper on Linux, and kills the orphans).
+that finished. A judge that is stopped, or past its time, is killed with
+what it started (this script is a child subreaper on Linux, and kills the
+orphans).
 The same folder graded twice with the same --seed gives the same table
 (a submission whose speed is near a time limit aside).
 
