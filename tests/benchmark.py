@@ -40,8 +40,8 @@ import time
 
 import numpy as np
 
-from cases import lstm_forward
-from tasks import ROOT
+from judge.contract.cases import lstm_forward
+from judge.contract.tasks import ROOT
 
 sys.path.insert(0, ROOT)
 RNNCell = __import__('0-rnn_cell').RNNCell
@@ -166,8 +166,8 @@ def class_grading(count, jobs, seed=0):
     """Grade count generated submissions with tests/grade_class.py (copies
     of this repository's task files, each with 0 to 3 catalogued mistakes
     planted) and print the time per submission."""
-    from mistakes import MISTAKES
-    from tasks import TASKS
+    from judge.contract.mistakes import MISTAKES
+    from judge.contract.tasks import TASKS
     rng = random.Random(seed)
     place = tempfile.mkdtemp(prefix="class-benchmark-")
     folder = os.path.join(place, "class")

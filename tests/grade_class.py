@@ -37,11 +37,14 @@ import sys
 import time
 from collections import Counter
 
-from judge.sandbox import become_subreaper, sweep
-from judge.session import changes, fingerprint
-from tasks import ROOT, TASKS
+from judge.contract.tasks import ROOT, TASKS
+from judge.reference import changes, fingerprint
+from judge.run.limits import add_options, from_options
+from judge.run.processes import become_subreaper, stop_on_sigterm, sweep
+from judge.verdict import KINDS, MAX_SCORE, POINTS
 
-KINDS = ("results", "style")
+# the kinds that earn points: a column per task each
+SCORED = [kind for kind in KINDS if POINTS[kind]]
 # the signals that stop a class
 STOPS = {signal.SIGINT, signal.SIGTERM}
 
@@ -126,7 +129,7 @@ def row(name, verdict):
     found = {"submission": name}
     most = 0
     for task in TASKS:
-        for kind in KINDS:
+        for kind in SCORED:
             test = tests.get((task, kind))
             found["{} {}".format(task, kind)] = test["score"] if test else 0
             most += test["max_score"] if test else 0
@@ -138,14 +141,14 @@ def row(name, verdict):
                 run += test["extra_data"]["checks"]
         found[kind] = "{}/{}".format(passed, run)
     found["score"] = verdict["score"]
-    found["max_score"] = most or 110
+    found["max_score"] = most or MAX_SCORE
     return found
 
 
 def columns():
     """The columns of grades.csv."""
     return (["submission"] + ["{} {}".format(task, kind) for task in TASKS
-                              for kind in KINDS] +
+                              for kind in SCORED] +
             ["robustness", "errors", "score", "max_score"])
 
 
@@ -169,7 +172,8 @@ def summary(verdicts, seconds, jobs):
     if not count:
         return lines
     scores = [verdict["score"] for verdict in verdicts.values()]
-    lines.append("mean score {:.1f}/110".format(sum(scores) / count))
+    lines.append("mean score {:.1f}/{}".format(sum(scores) / count,
+                                               MAX_SCORE))
     failed, diagnoses = Counter(), Counter()
     for verdict in verdicts.values():
         for test in verdict["tests"]:
@@ -192,13 +196,6 @@ def summary(verdicts, seconds, jobs):
     return lines
 
 
-def terminated(number, frame):
-    """SIGTERM: stop as Ctrl-C does (the gradings under way are killed and
-    the table of those that finished is written), once."""
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    raise KeyboardInterrupt
-
-
 def main():
     """Grade the class; write the table even when interrupted."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -206,22 +203,16 @@ def main():
     parser.add_argument("--out", required=True, help="where to write")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int)
-    parser.add_argument("--time-limit", type=float, default=10.0)
-    parser.add_argument("--task-time-limit", type=float, default=30.0)
-    parser.add_argument("--memory-limit", type=int, default=2048)
-    parser.add_argument("--output-limit", type=int, default=1024)
+    add_options(parser.add_argument)
     args = parser.parse_args()
+    limits = from_options(args)
     names = sorted(name for name in os.listdir(args.folder)
                    if not name.startswith(".") and
                    os.path.isdir(os.path.join(args.folder, name)))
     seed = args.seed if args.seed is not None else \
         random.SystemRandom().randrange(10 ** 6)
-    options = ["--seed={}".format(seed),
-               "--time-limit={}".format(args.time_limit),
-               "--task-time-limit={}".format(args.task_time_limit),
-               "--memory-limit={}".format(args.memory_limit),
-               "--output-limit={}".format(args.output_limit)]
-    limit = len(TASKS) * (args.task_time_limit + 15) + 60
+    options = ["--seed={}".format(seed)] + limits.arguments()
+    limit = len(TASKS) * (limits.task + 15) + 60
     os.makedirs(args.out, exist_ok=True)
     print("grading {} submissions of {}, {} at a time (seed {}: --seed {} "
           "replays this run)".format(len(names), args.folder, args.jobs,
@@ -230,7 +221,9 @@ def main():
     ours = [args.folder, args.out]
     before = fingerprint(ROOT, ours)
     become_subreaper()
-    signal.signal(signal.SIGTERM, terminated)
+    # SIGTERM stops the gradings under way as Ctrl-C does, and the table
+    # of those that finished is written
+    stop_on_sigterm()
     verdicts, running, waiting = {}, [], list(names)
     start = time.monotonic()
     tampered = None
@@ -262,9 +255,9 @@ def main():
             for grading in ended:
                 verdict, seconds = grading.verdict()
                 verdicts[grading.name] = verdict
-                print("[{:>{w}}/{}] {:<24} {:>3}/110  {:5.1f} s{}".format(
+                print("[{:>{w}}/{}] {:<24} {:>3}/{}  {:5.1f} s{}".format(
                     len(verdicts), len(names), grading.name,
-                    verdict["score"], seconds,
+                    verdict["score"], MAX_SCORE, seconds,
                     "  (no verdict)" if "no_verdict" in verdict else "",
                     w=len(str(len(names)))), flush=True)
     except KeyboardInterrupt:

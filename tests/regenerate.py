@@ -5,11 +5,12 @@
     python3 tests/regenerate.py --force    # overwrites them
 
 It writes tests/expected/N-main.txt, what each driver prints, and
-tests/data/TASK--CASE.npz, the inputs ("in." keys) and outputs ("out." keys)
-of the cases in tests/cases.py. Run it only after a deliberate change of
-the contract (SPEC.md), never to make a red test green: the stored files
-are regression guards, and their correctness comes from the independent
-checks of the suite. The tests never run this script.
+tests/data/TASK--CASE.npz, the inputs ("in." keys) and outputs ("out."
+keys) of the stored cases (Task.stored, tests/judge/contract/tasks.py).
+Run it only after a deliberate change of the contract (the README), never
+to make a red test green: the stored files are regression guards, and
+their correctness comes from the independent checks of the suite. The
+tests never run this script.
 """
 import argparse
 import glob
@@ -20,8 +21,8 @@ import zlib
 
 import numpy as np
 
-import cases
-from tasks import ROOT
+from judge.contract import cases
+from judge.contract.tasks import ROOT
 
 sys.path.insert(0, ROOT)
 

@@ -7,7 +7,7 @@ drivers, and a short README.
 
 Each skeleton is derived from this repository's task file by reading its
 syntax tree: the shebang, the module docstring, `import numpy as np`, and
-every class, method and function the task defines (tasks.DEFINES) with its
+every class, method and function the task defines (Task.defines) with its
 signature and docstring, whose body raises
 NotImplementedError("write NAME (task N)"). Private helpers (softmax,
 sigmoid, the shape checks) are not part of the contract and are left out.
@@ -19,7 +19,7 @@ import ast
 import os
 import sys
 
-from tasks import DEFINES, ROOT, TASKS, number
+from judge.contract.tasks import ROOT, TASK, TASKS
 
 INDENT = "    "
 
@@ -39,7 +39,7 @@ def stub(source, node, name, task, indent):
     text = lines_of(source, node.lineno, doc.end_lineno)
     if isinstance(node, ast.FunctionDef):
         text.append(indent + INDENT + 'raise NotImplementedError("write {} '
-                    '(task {})")'.format(name, number(task)))
+                    '(task {})")'.format(name, TASK[task].number))
     return text
 
 
@@ -53,7 +53,7 @@ def skeleton(task):
         source, module_doc.lineno, module_doc.end_lineno) +
         ["import numpy as np"]]
     for node in tree.body:
-        if getattr(node, "name", None) != DEFINES[task]:
+        if getattr(node, "name", None) != TASK[task].defines:
             continue
         block = stub(source, node, node.name, task, "")
         if isinstance(node, ast.ClassDef):
@@ -67,8 +67,8 @@ def skeleton(task):
 
 def readme(folder):
     """The workspace's README."""
-    rows = "\n".join("| `{}.py` | `{}` |".format(task, DEFINES[task])
-                     for task in TASKS)
+    rows = "\n".join("| `{}` | `{}` |".format(
+        TASK[task].file, TASK[task].defines) for task in TASKS)
     return """# My RNN exercises
 
 Each task file here is a skeleton: its docstrings say what to compute
@@ -96,11 +96,10 @@ cd {root} && python3 -m pytest --submission={folder}
 
 def files(folder):
     """{relative path: (text, mode)} of a workspace for folder."""
-    found = {task + ".py": (skeleton(task), 0o755) for task in TASKS}
+    found = {TASK[task].file: (skeleton(task), 0o755) for task in TASKS}
     for task in TASKS:
-        name = "{}-main.py".format(number(task))
-        with open(os.path.join(ROOT, "main", name)) as f:
-            found[os.path.join("main", name)] = (f.read(), 0o755)
+        with open(os.path.join(ROOT, TASK[task].driver)) as f:
+            found[TASK[task].driver] = (f.read(), 0o755)
     found["README.md"] = (readme(folder), 0o644)
     return found
 
@@ -117,7 +116,8 @@ def write(folder, force=False):
     kept = []
     for name, (text, mode) in files(folder).items():
         path = os.path.join(folder, name)
-        if name in {task + ".py" for task in TASKS} and os.path.exists(path):
+        if name in {TASK[task].file for task in TASKS} and \
+                os.path.exists(path):
             with open(path) as f:
                 if f.read() != text:
                     kept.append(name)

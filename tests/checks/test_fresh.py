@@ -12,19 +12,12 @@ these checks would compare the code with itself, so they are skipped.
 import numpy as np
 import pytest
 
-import cases
-from expect import reference, same_results
-from tasks import TASKS
+from judge.contract import cases
+from judge.compare import same_results
+from judge.contract.tasks import BI_CELL, TASK, TASKS
 
 pytestmark = pytest.mark.results
 COUNT = 5
-
-
-# the sizes each kind of task is built from (cases.make_inputs)
-USED = {"cell": ("m", "i", "h", "o"),
-        "7-bi_output": ("t", "m", "i", "h", "o"),
-        "4-deep_rnn": ("l", "t", "m", "i", "h", "o", "inner_o"),
-        "sequence": ("t", "m", "i", "h", "o")}
 
 
 def fresh_sizes(task, rng, k):
@@ -38,16 +31,19 @@ def fresh_sizes(task, rng, k):
         sizes = {name: int(rng.integers(1, 8)) for name in "tmiho"}
         sizes["l"] = int(rng.integers(1, 5))
     sizes["inner_o"] = int(rng.integers(1, 6))
-    kind = task if task in USED else (
-        "cell" if task in cases.METHOD else "sequence")
-    return {name: sizes[name] for name in USED[kind]}
+    return {name: sizes[name] for name in TASK[task].sizes_used()}
 
 
-def fresh_case(task, seed, k):
-    """(sizes, method, case) of fresh case k of task for seed."""
+def fresh_case(task, seed, k, reference):
+    """(sizes, method, case) of fresh case k of task for seed, whose
+    derived inputs come from reference (the forward pass of tasks 9,
+    10)."""
     rng = np.random.default_rng([seed, TASKS.index(task), k])
     sizes = fresh_sizes(task, rng, k)
-    methods = cases.METHODS.get(task, (None,))
+    # a task file of the bidirectional cell: its cases go through each
+    # method its class has
+    bidirectional = TASK[task].cell is BI_CELL and TASK[task].own_cell
+    methods = TASK[task].methods() if bidirectional else (None,)
     method = methods[k % len(methods)]
     return sizes, method, cases.make_inputs(task, rng, sizes, reference)
 
@@ -59,8 +55,8 @@ def test_fresh_case(task, k, judge):
     if judge.own:
         pytest.skip("the submission is this repository's own files: fresh "
                     "cases would compare the code with itself")
-    sizes, method, case = fresh_case(task, judge.seed, k)
-    expected = cases.run(task, case, reference, method)
+    sizes, method, case = fresh_case(task, judge.seed, k, judge.reference)
+    expected = cases.run(task, case, judge.reference, method)
     got = judge.results(task, case, method)
     shown = ", ".join("{}={}".format(key, value)
                       for key, value in sizes.items())

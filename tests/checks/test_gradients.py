@@ -11,25 +11,28 @@ repository's, run in the judge.
 import numpy as np
 import pytest
 
-import cases
-from expect import reference, shape
-from judge.session import fail
-from tasks import LSTM_GRADS, RNN_GRADS, cell_class
+from judge.contract import cases
+from judge.compare import shape
+from judge.contract.tasks import TASK
+from judge.failures import fail
 
 pytestmark = pytest.mark.results
 SIZES = [dict(t=4, m=3, i=5, h=6, o=4), dict(t=1, m=2, i=3, h=4, o=3),
          dict(t=5, m=1, i=2, h=3, o=2)]
-KEYS = {"9-rnn_backward": RNN_GRADS, "10-lstm_backward": LSTM_GRADS}
+KEYS = {task: TASK[task].call().output_names()
+        for task in ("9-rnn_backward", "10-lstm_backward")}
 
 
 class Problem:
     """A random problem of task 9 or 10: a cell, X, h_0 (c_0), targets."""
 
-    def __init__(self, task, seed, t, m, i, h, o, scale=0.7):
-        """Draw everything from np.random.default_rng(seed)."""
+    def __init__(self, task, reference, seed, t, m, i, h, o, scale=0.7):
+        """Draw everything from np.random.default_rng(seed); the forward
+        pass is reference's."""
         rng = np.random.default_rng(seed)
         self.task = task
-        self.case = cases.random_cell(cell_class(task), rng, i, h, o, scale)
+        self.reference = reference
+        self.case = cases.random_cell(TASK[task].cell, rng, i, h, o, scale)
         self.case.update(X=rng.normal(size=(t, m, i)),
                          h_0=rng.normal(size=(m, h)),
                          c_0=rng.normal(size=(m, h)),
@@ -37,7 +40,8 @@ class Problem:
 
     def forward(self):
         """The case with H, (C,) Y of this repository's forward pass."""
-        states = cases.forward_states(self.task, self.case, reference)
+        states = cases.forward_states(self.task, self.case,
+                                      self.reference)
         names = ("H", "Y") if self.task == "9-rnn_backward" else (
             "H", "C", "Y")
         return dict(self.case, **dict(zip(names, states)))
@@ -71,7 +75,7 @@ def numerical(problem, array, eps=1e-6):
 @pytest.mark.parametrize("n", range(len(SIZES)))
 def test_gradients_match_finite_differences(task, n, judge):
     """Every returned gradient agrees with finite differences."""
-    problem = Problem(task, 100 + n, **SIZES[n])
+    problem = Problem(task, judge.reference, 100 + n, **SIZES[n])
     grads = judge.results(task, problem.forward())
     for key in KEYS[task]:
         array = problem.target(key)
@@ -95,7 +99,8 @@ def test_gradients_match_finite_differences(task, n, judge):
 def test_gradient_descent_lowers_the_loss(task, lr, judge):
     """30 plain gradient steps on a fixed problem lower L at every step, to
     below 60% of where it started (measured: RNN 30%, LSTM 44%)."""
-    problem = Problem(task, 7, t=6, m=4, i=3, h=5, o=3, scale=0.5)
+    problem = Problem(task, judge.reference, 7, t=6, m=4, i=3, h=5, o=3,
+                      scale=0.5)
     losses = [problem.loss()]
     for _ in range(30):
         grads = judge.results(task, problem.forward())

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pytest
 
-from expect import close
+from judge.compare import close
 
 pytestmark = pytest.mark.results
 H_PREV, X_T = 0.2, 0.3

@@ -10,10 +10,11 @@ cell (the step-by-step runs), it is this repository's, run in the judge.
 import numpy as np
 import pytest
 
-from cases import build_cell, random_cell
-from expect import close, reference, shape
-from judge.session import fail
-from tasks import cell_class
+from judge.compare import close, shape
+from judge.contract.cases import build_cell, random_cell
+from judge.contract.tasks import (BI_CELL, GRU_CELL, LSTM_CELL, RNN_CELL,
+                                  TASK)
+from judge.failures import fail
 
 pytestmark = pytest.mark.results
 
@@ -25,7 +26,7 @@ def rng(seed):
 
 def softmax_case(task, g):
     """A case of task with random weights (o = 4) and inputs."""
-    cls = cell_class(task)
+    cls = TASK[task].cell
     if task == "4-deep_rnn":
         case = random_cell(cls, g, 5, 6, 6, prefix="cell0.")
         case.update(random_cell(cls, g, 6, 6, 4, prefix="cell1."))
@@ -58,7 +59,7 @@ def test_softmax_rows_sum_to_one(task, judge):
 
 def gru_case(g, bz, br):
     """A GRU case with Wz = Wr = 0 and the gate biases given."""
-    case = random_cell("GRUCell", g, 4, 3, 2)
+    case = random_cell(GRU_CELL, g, 4, 3, 2)
     case["cell.Wz"] = np.zeros((7, 3))
     case["cell.Wr"] = np.zeros((7, 3))
     case["cell.bz"] = np.full((1, 3), bz)
@@ -91,7 +92,7 @@ def test_gru_with_open_update_gate_takes_the_candidate(task, judge):
 def test_lstm_with_forget_1_update_0_keeps_c_prev(task, judge):
     """f = 1 and u = 0: c_next = c_prev, h_next = o * tanh(c_prev)."""
     g = rng(4)
-    case = random_cell("LSTMCell", g, 4, 3, 2)
+    case = random_cell(LSTM_CELL, g, 4, 3, 2)
     for gate in "fuo":
         case["cell.W" + gate] = np.zeros((7, 3))
     case["cell.bf"] = np.full((1, 3), 800.0)
@@ -108,16 +109,15 @@ def test_lstm_with_forget_1_update_0_keeps_c_prev(task, judge):
 
 def rnn_case(g, t, m=2, i=4, h=3, o=2):
     """A simple RNN case: a cell, X (t, m, i) and h_0 (m, h)."""
-    case = random_cell("RNNCell", g, i, h, o)
+    case = random_cell(RNN_CELL, g, i, h, o)
     case.update(X=g.normal(size=(t, m, i)), h_0=g.normal(size=(m, h)))
     return case
 
 
-def reference_cell(case, prefix="cell."):
+def reference_cell(judge, case, prefix="cell."):
     """This repository's cell with the case's attributes."""
-    cls = "BidirectionalCell" if prefix + "Whf" in case else "RNNCell"
-    module = "7-bi_output" if cls == "BidirectionalCell" else "0-rnn_cell"
-    return build_cell(cls, case, prefix, reference, module)
+    task = "7-bi_output" if prefix + "Whf" in case else "0-rnn_cell"
+    return build_cell(task, case, prefix, judge.reference)
 
 
 @pytest.mark.parametrize("task", ["1-rnn"])
@@ -126,7 +126,7 @@ def test_rnn_is_forward_step_by_step(task, t, judge):
     """H[0] = h_0, then H[s + 1], Y[s] = forward(H[s], X[s])."""
     case = rnn_case(rng(5 + t), t, m=6 if t == 1 else 2)
     got = judge.results(task, case)
-    cell = reference_cell(case)
+    cell = reference_cell(judge, case)
     h = case["h_0"]
     close("1-rnn H[0] (must be h_0)", got["H"][:1], h[None])
     for s in range(t):
@@ -143,8 +143,8 @@ def test_deep_rnn_with_one_layer_is_rnn(task, judge):
             for key, value in case.items()}
     deep["h_0"] = case["h_0"][None]
     got = judge.results(task, deep)
-    H, Y = reference("1-rnn").rnn(reference_cell(case), case["X"],
-                                  case["h_0"])
+    H, Y = judge.reference("1-rnn").rnn(reference_cell(judge, case),
+                                        case["X"], case["h_0"])
     close("4-deep_rnn H (one layer)", got["H"], H[:, None])
     close("4-deep_rnn Y (one layer)", got["Y"], Y)
 
@@ -154,16 +154,17 @@ def test_deep_rnn_is_rnns_stacked_layer_by_layer(task, judge):
     """Layer k is rnn over layer k - 1's states, from its own h_0[k]; the
     inner layers have another output size than the last."""
     g = rng(8)
-    case = random_cell("RNNCell", g, 4, 3, 3, prefix="cell0.")
-    case.update(random_cell("RNNCell", g, 3, 3, 5, prefix="cell1."))
-    case.update(random_cell("RNNCell", g, 3, 3, 2, prefix="cell2."))
+    case = random_cell(RNN_CELL, g, 4, 3, 3, prefix="cell0.")
+    case.update(random_cell(RNN_CELL, g, 3, 3, 5, prefix="cell1."))
+    case.update(random_cell(RNN_CELL, g, 3, 3, 2, prefix="cell2."))
     case.update(X=g.normal(size=(5, 2, 4)), h_0=g.normal(size=(3, 2, 3)))
     got = judge.results(task, case)
     close("4-deep_rnn H[0] (must be h_0)", got["H"][0], case["h_0"])
     inputs = case["X"]
     for k in range(3):
-        H, Y = reference("1-rnn").rnn(
-            reference_cell(case, "cell{}.".format(k)), inputs, case["h_0"][k])
+        H, Y = judge.reference("1-rnn").rnn(
+            reference_cell(judge, case, "cell{}.".format(k)), inputs,
+            case["h_0"][k])
         close("4-deep_rnn H[:, {}] (layer {}, as rnn alone)".format(k, k),
               got["H"][:, k], H)
         inputs = H[1:]
@@ -175,12 +176,12 @@ def test_bi_rnn_halves_are_the_two_directions_alone(task, judge):
     """H[:, :, :h] is forward alone from h_0; H[:, :, h:] is backward alone
     over the reversed sequence from h_t; Y is output(H)."""
     g = rng(9)
-    case = random_cell("BidirectionalCell", g, 4, 3, 2)
+    case = random_cell(BI_CELL, g, 4, 3, 2)
     case.update(X=g.normal(size=(5, 2, 4)), h_0=g.normal(size=(2, 3)),
                 h_t=g.normal(size=(2, 3)))
     got = judge.results(task, case)
     shape("8-bi_rnn H", got["H"], (5, 2, 6))
-    cell = reference_cell(case)
+    cell = reference_cell(judge, case)
     state = case["h_0"]
     for s in range(5):
         state = cell.forward(state, case["X"][s])
@@ -198,7 +199,7 @@ def test_bi_rnn_halves_are_the_two_directions_alone(task, judge):
 def test_output_is_softmax_of_each_row(task, judge):
     """output(H) applies the same softmax to every (step, example) row."""
     g = rng(10)
-    case = random_cell("BidirectionalCell", g, 4, 3, 2)
+    case = random_cell(BI_CELL, g, 4, 3, 2)
     case["H"] = g.normal(size=(3, 2, 6))
     got = judge.results(task, case)
     for s in range(3):

@@ -10,18 +10,17 @@ given, a cell's attributes, or the global random state.
 import numpy as np
 import pytest
 
-import cases
-from expect import close, equal, reference, shape
-from judge.session import fail
-from tasks import TASKS, cell_class
+from judge.contract import cases
+from judge.compare import close, equal, shape
+from judge.contract.tasks import TASK, TASKS
+from judge.failures import fail
 
 pytestmark = pytest.mark.robustness
 SIZES = dict(t=3, m=2, i=4, h=5, o=3)
-PROBABILITIES = ("y", "Y")
-STATES = ("h_next", "h_prev", "H")
 
 
-def valid_case(task, rng, sizes, magnitude=1.0, dtype=np.float64):
+def valid_case(task, rng, sizes, reference, magnitude=1.0,
+               dtype=np.float64):
     """A valid case of task: standard normal weights; inputs, states and
     biases of the given magnitude; arrays of dtype. A deep RNN has two
     layers, the inner one of output size h."""
@@ -36,32 +35,33 @@ def valid_case(task, rng, sizes, magnitude=1.0, dtype=np.float64):
 def test_extreme_values(task, scale, judge):
     """Inputs, states and biases of magnitude 1e3-1e4: finite results,
     softmax rows summing to 1, states within the range of their gates."""
-    case = valid_case(task, np.random.default_rng(20), SIZES, scale)
+    case = valid_case(task, np.random.default_rng(20), SIZES,
+                      judge.reference, scale)
     got = judge.results(task, case, strict=True)
+    outputs = TASK[task].call().outputs
+    values = {output.name: output.values for output in outputs}
     for name, value in got.items():
         if not np.all(np.isfinite(value)):
             fail("{} {}: not finite for inputs of magnitude {:g}".format(
                 task, name, scale))
-        if name in PROBABILITIES:
+        if values[name] == "probabilities":
             close("{} {}: the sum of each row, for inputs of magnitude {:g}"
                   .format(task, name, scale), value.sum(axis=-1),
                   np.ones(value.shape[:-1]), rtol=1e-12)
             if value.min() < 0:
                 fail("{} {}: a negative probability".format(task, name))
-    if task == "2-gru_cell":
-        # a convex blend of h_prev and a tanh lies between them
-        if np.any(np.abs(got["h_next"]) > np.maximum(
-                np.abs(case["state"]), 1)):
-            fail("2-gru_cell h_next: outside [-max(|h_prev|, 1), "
-                 "max(|h_prev|, 1)]")
-    elif task not in ("4-deep_rnn", "7-bi_output", "9-rnn_backward",
-                      "10-lstm_backward"):
-        for name in STATES:
-            if name in got:
-                inner = got[name][1:] if task == "1-rnn" else got[name]
-                if np.any(np.abs(inner) > 1):
-                    fail("{} {}: a state of tanh (times a gate) outside "
-                         "[-1, 1]".format(task, name))
+    for output in outputs:
+        value = got[output.name]
+        if output.values == "blend":
+            # a convex blend of h_prev and a tanh lies between them
+            if np.any(np.abs(value) > np.maximum(np.abs(case["state"]), 1)):
+                fail("{} {}: outside [-max(|h_prev|, 1), max(|h_prev|, 1)]"
+                     .format(task, output.name))
+        if output.values == "tanh":
+            inner = value[1:] if output.axes[0] == "t+1" else value
+            if np.any(np.abs(inner) > 1):
+                fail("{} {}: a state of tanh (times a gate) outside "
+                     "[-1, 1]".format(task, output.name))
 
 
 @pytest.mark.parametrize("task", ["0-rnn_cell", "1-rnn", "2-gru_cell",
@@ -70,7 +70,8 @@ def test_extreme_values(task, scale, judge):
 def test_large_logits(task, judge):
     """Output biases of ±1e4, all else of ordinary size: the softmax alone
     sees large inputs, and its rows still sum to 1 without a warning."""
-    case = valid_case(task, np.random.default_rng(27), SIZES)
+    case = valid_case(task, np.random.default_rng(27), SIZES,
+                      judge.reference)
     last = "cell1.by" if task == "4-deep_rnn" else "cell.by"
     case[last] = 1e4 * np.sign(case[last])
     got = judge.results(task, case, strict=True)
@@ -83,10 +84,10 @@ def test_large_logits(task, judge):
         rtol=1e-12)
 
 
-def saturated(task, sign):
+def saturated(task, sign, reference):
     """A case whose gate biases are ±1e308: sign +1 opens the forget (or
     update) and output gates and shuts the others; -1 the reverse."""
-    case = valid_case(task, np.random.default_rng(26), SIZES)
+    case = valid_case(task, np.random.default_rng(26), SIZES, reference)
     big = sign * 1e308
     gates = {"bz": big, "br": -big} if task == "2-gru_cell" else {
         "bf": big, "bu": -big, "bo": big}
@@ -105,7 +106,7 @@ def test_gates_saturate_without_overflow(task, sign, judge):
     """Gates of pre-activation ±1e308 are exactly 0 or 1, without an
     overflow or a warning (the sigmoid must never take exp of a large
     positive number)."""
-    case = saturated(task, sign)
+    case = saturated(task, sign, judge.reference)
     got = judge.results(task, case, strict=True)
     if task == "2-gru_cell":
         want = np.tanh(case["x_t"] @ case["cell.Wh"][SIZES["h"]:] +
@@ -137,7 +138,7 @@ def test_float32(task, judge):
     """float32 inputs and weights give finite results of the right
     shapes."""
     case = valid_case(task, np.random.default_rng(22), SIZES,
-                      dtype=np.float32)
+                      judge.reference, dtype=np.float32)
     got = judge.results(task, case, strict=True)
     for name, size in cases.result_shapes(task, dict(SIZES, l=2)).items():
         shape("{} {} (float32 inputs)".format(task, name), got[name], size)
@@ -149,7 +150,8 @@ def test_float32(task, judge):
 def test_arguments_are_untouched(task, judge):
     """No call changes an array it is given, a cell's documented
     attributes, or the global random state."""
-    case = valid_case(task, np.random.default_rng(23), SIZES)
+    case = valid_case(task, np.random.default_rng(23), SIZES,
+                      judge.reference)
     got = judge.results(task, case, seed=5, report=True)
     equal("{}: the global random generator after the call (it must not "
           "draw)".format(task), got["random.after"],

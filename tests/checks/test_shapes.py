@@ -1,12 +1,12 @@
 """results: edge sizes (t = 1, m = 1, i = h = o = 1) give finite results
-of the shapes SPEC.md documents."""
+of the shapes the README documents."""
 import numpy as np
 import pytest
 
-import cases
-from expect import reference, shape
-from judge.session import fail
-from tasks import TASKS
+from judge.contract import cases
+from judge.compare import shape
+from judge.contract.tasks import TASKS
+from judge.failures import fail
 
 pytestmark = pytest.mark.results
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.results
 def test_edge_sizes(task, sizes, judge):
     """Finite results of the documented shapes."""
     case = cases.make_inputs(task, np.random.default_rng(21), sizes,
-                             reference)
+                             judge.reference)
     got = judge.results(task, case)
     shown = ", ".join("{}={}".format(*item) for item in sizes.items())
     for name, size in cases.result_shapes(task, sizes).items():

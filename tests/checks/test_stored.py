@@ -11,9 +11,9 @@ import os
 import numpy as np
 import pytest
 
-import cases
-from expect import same_results
-from tasks import ROOT
+from judge.contract import cases
+from judge.compare import same_results
+from judge.contract.tasks import ROOT
 
 pytestmark = pytest.mark.results
 DATA = os.path.join(ROOT, "tests", "data")

@@ -1,4 +1,4 @@
-"""style: the house rules of SPEC.md, on the submitted file.
+"""style: the README's house rules, on the submitted file.
 
 pycodestyle (default settings) reports nothing; the first line is exactly
 #!/usr/bin/env python3; the file is executable and ends with a newline; the
@@ -14,8 +14,8 @@ import stat
 import pycodestyle
 import pytest
 
-from judge.session import fail, one_line
-from tasks import TASKS
+from judge.contract.tasks import TASKS
+from judge.failures import fail, one_line
 
 pytestmark = pytest.mark.style
 SHEBANG = "#!/usr/bin/env python3\n"
@@ -68,7 +68,7 @@ def test_first_line_last_line_executable(task, judge):
              "{!r}".format(task, one_line(text.split("\n", 1)[0], 60)))
     if not text.endswith("\n"):
         fail("{}.py: must end with a newline".format(task))
-    if not judge.modes[task] & stat.S_IXUSR:
+    if not judge.mode(task) & stat.S_IXUSR:
         fail("{}.py: not executable (chmod +x {}.py)".format(task, task))
 
 

@@ -1,23 +1,28 @@
 """Diagnosis: which catalogued mistake explains a task's failures.
 
 Every call a check makes of a submission is recorded with what it gave
-(session.Judge.records). When a task fails checks of a kind, the judge
+(session.RecordedCall). When a task fails checks of a kind, the judge
 replays those calls, in its own process, with each catalogued mistake of
-that task and kind (tests/mistakes.py: this repository's file with a small
-change) in place of the submitted file, and this repository's files for
-the rest. A mistake is named when it reproduces every recorded outcome of
-the kind, the same arrays (to 1e-9, or 1e-4 from float32 inputs) or the
-same exception, and at least one failing check has a recorded call to explain.
+that task and kind (contract/mistakes.py: this repository's file with a
+small change) in place of the submitted file, and this repository's files
+for the rest. A mistake is named when it reproduces every recorded outcome
+of the kind, the same arrays (to 1e-9, or 1e-4 from float32 inputs) or the
+same exception, and at least one failing check has a recorded call to
+explain.
 """
 import types
+from typing import List, Optional, Tuple
 
 import numpy as np
 
-import cases
-from mistakes import MISTAKES
+from judge.contract import cases
+from judge.contract.mistakes import MISTAKES, Mistake
+from judge.reference import Reference
+from judge.session import RecordedCall
+from judge.verdict import Check
 
 
-def variant(mistake, reference):
+def variant(mistake: Mistake, reference: str) -> types.ModuleType:
     """The module of a mistake, made from the reference's text."""
     module = types.ModuleType("mistake_{}_{}".format(
         mistake.task.replace("-", "_"), mistake.name))
@@ -26,29 +31,28 @@ def variant(mistake, reference):
     return module
 
 
-def replay(record, load):
+def replay(call: RecordedCall, load) -> Tuple[Optional[dict], Optional[str]]:
     """(arrays, exception type name) of a recorded call, redone with the
     modules of load."""
-    probe, task, request, case, _ = record
     try:
-        if probe == "construct":
-            return cases.construct(task, request, load), None
-        return cases.call(task, request, case, load), None
+        if call.probe == "construct":
+            return cases.construct(call.task, call.request, load), None
+        return cases.call(call.task, call.request, call.case, load), None
     except Exception as error:
         return None, type(error).__name__
 
 
-def reproduces(record, load):
+def reproduces(call: RecordedCall, load) -> bool:
     """Whether load's modules give what the submission gave."""
-    arrays, error = replay(record, load)
-    outcome = record[-1]
+    arrays, error = replay(call, load)
+    outcome = call.outcome
     if outcome.error is not None or error is not None:
-        return error == (outcome.error or {}).get("type")
+        return outcome.error is not None and error == outcome.error.type
     if sorted(arrays) != sorted(outcome.arrays):
         return False
     # from float32 inputs, results agree to float32's precision at best
     single = any(np.asarray(value).dtype == np.float32
-                 for value in (record[3] or {}).values())
+                 for value in (call.case or {}).values())
     for name, value in arrays.items():
         got = np.asarray(outcome.arrays[name])
         if np.shape(value) != got.shape or not np.allclose(
@@ -58,25 +62,22 @@ def reproduces(record, load):
     return True
 
 
-def diagnose(task, kind, checks, reference, load_reference):
+def diagnose(task: str, kind: str, checks: List[Check],
+             reference: Reference) -> Optional[Mistake]:
     """The first catalogued mistake of task and kind that reproduces every
-    recorded call, or None.
-
-    checks: [(passed, records)] of the task's checks of that kind;
-    reference: this repository's text of the task file; load_reference:
-    task name -> this repository's module.
-    """
-    if not any(records for passed, records in checks if not passed):
+    recorded call of checks (the task's checks of that kind), or None."""
+    if not any(check.calls for check in checks
+               if check.outcome == "failed"):
         return None
-    records = [record for _, found in checks for record in found]
+    calls = [call for check in checks for call in check.calls]
     for mistake in MISTAKES:
         if mistake.task != task or mistake.kind != kind:
             continue
-        module = variant(mistake, reference)
+        module = variant(mistake, reference.text(task))
 
         def load(name):
-            return module if name == task else load_reference(name)
+            return module if name == task else reference(name)
 
-        if all(reproduces(record, load) for record in records):
+        if all(reproduces(call, load) for call in calls):
             return mistake
     return None

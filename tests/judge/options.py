@@ -3,9 +3,10 @@
 pytest.ini loads this module with `-p judge.options`, before pytest reads
 any conftest.py: then `--submission DIR` is known to take a value, and DIR
 is never mistaken for a folder of tests (whose conftest.py pytest would
-import into its own process). The rest of the judge is wired in
-tests/conftest.py.
+import into its own process). The grading itself is the plugin of
+judge/plugin.py, which tests/conftest.py starts.
 """
+from judge.run.limits import add_options
 
 
 def pytest_addoption(parser):
@@ -21,13 +22,4 @@ def pytest_addoption(parser):
     group.addoption("--seed", type=int, metavar="N",
                     help="seed of the fresh cases (default: a new one, "
                     "printed with the scoreboard)")
-    group.addoption("--time-limit", type=float, default=10.0, metavar="S",
-                    help="seconds one call of a submission may take "
-                    "(default 10)")
-    group.addoption("--task-time-limit", type=float, default=30.0,
-                    metavar="S", help="seconds all the calls of one task "
-                    "may take together (default 30)")
-    group.addoption("--memory-limit", type=int, default=2048, metavar="MB",
-                    help="memory of a worker in MB (default 2048)")
-    group.addoption("--output-limit", type=int, default=1024, metavar="KB",
-                    help="output a worker may print, in KB (default 1024)")
+    add_options(group.addoption)

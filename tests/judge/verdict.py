@@ -4,41 +4,66 @@ Every check belongs to one task and one kind. A task's `results` (and its
 `style`) earn their points when every check of that kind ran and passed;
 `robustness` and `errors` are reported beside the score and earn nothing.
 """
-from tasks import TASKS
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from judge.contract.tasks import TASKS
+from judge.session import RecordedCall
 
 KINDS = ("results", "style", "robustness", "errors")
 POINTS = {"results": 9, "style": 1, "robustness": 0, "errors": 0}
+MAX_SCORE = len(TASKS) * sum(POINTS.values())
+
+
+@dataclass
+class Check:
+    """The outcome of one check: its task, kind and name; "passed",
+    "failed" or "skipped", with the failure's message; the calls it made
+    of the submission."""
+    task: str
+    kind: str
+    name: str
+    outcome: str
+    message: str = ""
+    calls: List[RecordedCall] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """Whether it passed."""
+        return self.outcome == "passed"
 
 
 class Verdict:
     """The outcome of every check of one grading run."""
 
-    def __init__(self, submitted):
+    def __init__(self, submitted: Iterable[str]):
         """submitted: the tasks whose file was found."""
         self.submitted = set(submitted)
-        self.checks = {(task, kind): [] for task in TASKS for kind in KINDS}
+        self.checks: Dict[Tuple[str, str], List[Check]] = {
+            (task, kind): [] for task in TASKS for kind in KINDS}
         self.collected = {key: 0 for key in self.checks}
-        self.diagnoses = {}  # (task, kind) -> the likely mistake
-        self.notes = []
-        self.void = None
+        # (task, kind) -> the likely mistake
+        self.diagnoses: Dict[Tuple[str, str], str] = {}
+        self.notes: List[str] = []
+        self.void: Optional[str] = None
 
-    def collect(self, task, kind):
+    def collect(self, task: str, kind: str) -> None:
         """Count a check that this run will make."""
         self.collected[task, kind] += 1
 
-    def add(self, task, kind, name, outcome, message):
-        """Record one check: outcome "passed", "failed" or "skipped"."""
-        self.checks[task, kind].append((name, outcome, message))
+    def add(self, check: Check) -> None:
+        """Record one check."""
+        self.checks[check.task, check.kind].append(check)
 
-    def tally(self, task, kind):
+    def tally(self, task: str, kind: str) -> Tuple[int, int, List[str]]:
         """(passed, run, failure messages) of a task's checks of a kind."""
         done = [check for check in self.checks[task, kind]
-                if check[1] != "skipped"]
-        failed = [message for _, outcome, message in done
-                  if outcome == "failed"]
+                if check.outcome != "skipped"]
+        failed = [check.message for check in done
+                  if check.outcome == "failed"]
         return len(done) - len(failed), len(done), failed
 
-    def complete(self, task, kind):
+    def complete(self, task: str, kind: str) -> bool:
         """Whether every check of a task's kind ran and passed (checks the
         judge skips on purpose aside), and at least one ran."""
         passed, run, _ = self.tally(task, kind)
@@ -46,21 +71,21 @@ class Verdict:
         return (task in self.submitted and not self.void and run > 0 and
                 passed == run and reported == self.collected[task, kind])
 
-    def points(self, task, kind):
+    def points(self, task: str, kind: str) -> int:
         """The points a task earns for a kind."""
         return POINTS[kind] if self.complete(task, kind) else 0
 
-    def most(self, task, kind):
+    def most(self, task: str, kind: str) -> int:
         """The points a kind can earn (0 if the run has no such check)."""
         return POINTS[kind] if self.collected[task, kind] else 0
 
-    def score(self):
+    def score(self) -> Tuple[int, int]:
         """(points, most points) of the whole run."""
         earned = sum(self.points(task, kind) for task, kind in self.checks)
         most = sum(self.most(task, kind) for task, kind in self.checks)
         return earned, most
 
-    def first_failure(self, task):
+    def first_failure(self, task: str) -> Optional[Tuple[str, str]]:
         """(kind, message) of the task's first failing check, or None."""
         for kind in KINDS:
             failed = self.tally(task, kind)[2]
@@ -68,7 +93,7 @@ class Verdict:
                 return kind, failed[0]
         return None
 
-    def scoreboard(self, title):
+    def scoreboard(self, title: str) -> str:
         """The scoreboard as text: one row per task, then the first
         failure of each failing task."""
         rows = [("task", "submitted") + KINDS + ("points",)]
@@ -105,7 +130,7 @@ class Verdict:
         lines += [""] + self.notes
         return "\n".join(lines).rstrip() + "\n"
 
-    def gradescope(self, title, seconds):
+    def gradescope(self, title: str, seconds: float) -> dict:
         """The verdict in Gradescope's results.json format."""
         tests = []
         for task in TASKS:

@@ -4,7 +4,7 @@ Each is a real run of the judge (python3 -m pytest --submission=DIR
 --results=FILE) in a copy of this repository, so that a submission that
 tampers with the judge's files harms the copy only. They start as soon as
 collection ends, when test_judge.py is selected, and run beside the rest
-of the suite; the judge spares them (sandbox.spare) when it kills what a
+of the suite; the judge spares them (Session.spare) when it kills what a
 submission left behind.
 """
 import json
@@ -17,9 +17,9 @@ import tempfile
 import pytest
 
 import submissions
-from judge import sandbox
-from judge.session import fingerprint
-from tasks import ROOT
+from judge.contract.tasks import ROOT
+from judge.plugin import GRADING
+from judge.reference import fingerprint
 
 OPTIONS = ["--seed=1", "--assert=plain"]
 
@@ -48,13 +48,14 @@ def plans():
     return found
 
 
-class Grading:
+class Background:
     """One run of the judge on a submission, in a copy of this
     repository."""
 
-    def __init__(self, name, folder, options):
+    def __init__(self, name, folder, options, spare):
         """Start grading folder (a submission) in a new copy, with
-        options besides OPTIONS."""
+        options besides OPTIONS; spare(pid) keeps the judge running this
+        suite from killing it."""
         self.name = name
         self.place = tempfile.mkdtemp(prefix="judge-test-")
         self.repo = os.path.join(self.place, "repo")
@@ -71,7 +72,7 @@ class Grading:
              "--submission=" + folder, "--results=" + self.results] +
             OPTIONS + options, cwd=self.repo, env=env, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True)
-        sandbox.spare(self.process.pid)
+        spare(self.process.pid)
         self.done = None
 
     def finish(self):
@@ -90,11 +91,11 @@ class Grading:
         shutil.rmtree(self.place, ignore_errors=True)
 
 
-class ClassGrading(Grading):
+class ClassGrading(Background):
     """One run of tests/grade_class.py on a folder of submissions, in a
     copy of this repository."""
 
-    def __init__(self, name, folder, options):
+    def __init__(self, name, folder, options, spare):
         """Start grading the class in folder, in a new copy."""
         self.name = name
         self.place = tempfile.mkdtemp(prefix="judge-test-")
@@ -108,7 +109,7 @@ class ClassGrading(Grading):
                                           "grade_class.py"),
              folder, "--out", self.out] + options, cwd=self.repo,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        sandbox.spare(self.process.pid)
+        spare(self.process.pid)
         self.done = None
 
     def finish(self):
@@ -133,8 +134,9 @@ def pytest_collection_finish(session):
     submissions.write_all(folder)
     GRADINGS["folder"] = folder
     for name, options in needed.items():
-        kind = ClassGrading if name == "class" else Grading
-        GRADINGS[name] = kind(name, os.path.join(folder, name), options)
+        kind = ClassGrading if name == "class" else Background
+        GRADINGS[name] = kind(name, os.path.join(folder, name), options,
+                              session.config.stash[GRADING].session.spare)
 
 
 def pytest_sessionfinish(session):

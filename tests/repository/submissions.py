@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PLAIN = os.path.join(HERE, "plain")
 sys.path.insert(0, os.path.dirname(HERE))
 import starter  # noqa: E402
-from mistakes import MISTAKES  # noqa: E402
+from judge.contract.mistakes import MISTAKES  # noqa: E402
 
 FIND_JUDGE = '''
 import os as _os

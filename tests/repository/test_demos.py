@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tasks import ROOT
+from judge.contract.tasks import ROOT
 
 TRAIN = os.path.join(ROOT, "main", "train-char-rnn.py")
 VANISH = os.path.join(ROOT, "main", "vanishing-gradients.py")

@@ -18,7 +18,7 @@ import pytest
 
 from submissions import (entries, processes_with, wait_for_process,
                          write_lingering)
-from tasks import ROOT, TASKS
+from judge.contract.tasks import ROOT, TASKS
 
 HEADER = (["submission"] + ["{} {}".format(task, kind) for task in TASKS
                             for kind in ("results", "style")] +

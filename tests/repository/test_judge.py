@@ -21,12 +21,12 @@ import sys
 
 import pytest
 
-from mistakes import MISTAKES
-from judge import sandbox
-from judge.session import changes, fingerprint
+from judge.contract.mistakes import MISTAKES
+from judge.plugin import GRADING
+from judge.reference import changes, fingerprint
 from submissions import (entries, first_failure, processes_with,
                          wait_for_process, write_lingering)
-from tasks import ROOT, TASKS
+from judge.contract.tasks import ROOT, TASKS
 
 # task -> (results, style, robustness, errors) of the hostile submission,
 # and what its first failure says; None where the task has no such check
@@ -169,7 +169,7 @@ def test_tampering_voids_the_verdict(gradings):
                for test in verdict["tests"])
 
 
-def test_sigterm_stops_the_judge_and_voids_the_verdict(tmp_path):
+def test_sigterm_stops_the_judge_and_voids_the_verdict(tmp_path, request):
     """SIGTERM (a grader's timeout) while a submission hangs: the judge
     stops as for Ctrl-C, kills its worker and the process the submission
     started in a session of its own, and writes a void verdict of 0."""
@@ -182,7 +182,7 @@ def test_sigterm_stops_the_judge_and_voids_the_verdict(tmp_path):
          "--time-limit=30"], cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True,
         env=dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
-    sandbox.spare(process.pid)
+    request.config.stash[GRADING].session.spare(process.pid)
     try:
         assert wait_for_process(sleeper, process), \
             "the submission's process never started"

@@ -11,10 +11,14 @@ import sys
 import numpy as np
 import pytest
 
-import cases
-from expect import REFERENCE, close, reference, same_printout
-from tasks import ROOT, TASKS
+from judge.compare import close, same_printout
+from judge.contract import cases
+from judge.contract.tasks import LSTM_CELL, ROOT, TASKS
+from judge.failures import CheckFailed
+from judge.reference import Reference
 
+# reference(task): this repository's module of task
+reference = Reference()
 MAIN = sorted(glob.glob(os.path.join(ROOT, "main", "*.py")))
 
 
@@ -66,17 +70,17 @@ def test_printout_comparison_bites():
     """Driver output is compared to the last printed digit, not beyond."""
     same_printout("same", "x: [ 1.25  -3.5e-02]", "x: [1.25 -3.5e-02]")
     same_printout("rounding", "1.2345679", "1.2345678")
-    with pytest.raises(pytest.fail.Exception, match="line 1, number 1"):
+    with pytest.raises(CheckFailed, match="line 1, number 1"):
         same_printout("off", "1.2345680", "1.2345678")
-    with pytest.raises(pytest.fail.Exception, match="printed 'y"):
+    with pytest.raises(CheckFailed, match="printed 'y"):
         same_printout("text", "y: 1.0", "x: 1.0")
-    with pytest.raises(pytest.fail.Exception,
+    with pytest.raises(CheckFailed,
                        match="printed 1 lines, expected 2"):
         same_printout("short", "1.0", "1.0\n2.0")
 
 
 def test_every_case_is_stored():
-    """tests/data holds exactly the cases tests/cases.py defines."""
+    """tests/data holds exactly the stored cases the tasks describe."""
     stored = sorted(name[:-4] for name in os.listdir(
         os.path.join(ROOT, "tests", "data")))
     assert stored == sorted("{}--{}".format(task, name)
@@ -106,7 +110,7 @@ def test_own_sigmoid_is_exact_for_any_finite_input(task):
     x = np.array([-1.7e308, -1e4, -745.0, -40.0, -1.0, 0.0, 1.0, 40.0,
                   745.0, 1e4, 1.7e308])
     with np.errstate(over="raise", divide="raise", invalid="raise"):
-        s = REFERENCE[task].sigmoid(x)
+        s = reference(task).sigmoid(x)
     assert np.all((s >= 0) & (s <= 1)) and np.all(np.diff(s) >= 0), s
     close(task + " sigmoid at -1.7e308, 0, 1.7e308", s[[0, 5, -1]],
           [0, 0.5, 1], rtol=0, atol=0)
@@ -117,9 +121,8 @@ def test_lstm_forward_helper_matches_the_cell():
     """The tests' own LSTM loop (cases.lstm_forward) is forward step by
     step."""
     rng = np.random.default_rng(11)
-    case = cases.random_cell("LSTMCell", rng, 3, 2, 2)
-    cell = cases.build_cell("LSTMCell", case, "cell.", reference,
-                            "3-lstm_cell")
+    case = cases.random_cell(LSTM_CELL, rng, 3, 2, 2)
+    cell = cases.build_cell("3-lstm_cell", case, "cell.", reference)
     X, h, c = (rng.normal(size=(2, 4, 3)), rng.normal(size=(4, 2)),
                rng.normal(size=(4, 2)))
     H, C, Y = cases.lstm_forward(cell, X, h, c)

@@ -12,9 +12,9 @@ import pycodestyle
 import pytest
 
 import starter
-from expect import same_printout
+from judge.compare import same_printout
+from judge.contract.tasks import ROOT, TASK, TASKS
 from submissions import entries, first_failure
-from tasks import DEFINES, ROOT, TASKS, number
 
 START = os.path.join(ROOT, "tests", "starter.py")
 
@@ -23,10 +23,11 @@ def contract(source, task):
     """[(qualified name, arguments, docstring)] of what task defines, and
     the names of its other top-level functions."""
     found, others = [], []
+    defines = TASK[task].defines
     for node in ast.parse(source).body:
-        if isinstance(node, ast.FunctionDef) and node.name != DEFINES[task]:
+        if isinstance(node, ast.FunctionDef) and node.name != defines:
             others.append(node.name)
-        if getattr(node, "name", None) != DEFINES[task]:
+        if getattr(node, "name", None) != TASK[task].defines:
             continue
         found.append((node.name, None, ast.get_docstring(node)))
         for member in getattr(node, "body", []):
@@ -59,7 +60,7 @@ def test_skeleton_keeps_the_contract_and_nothing_else(task):
         assert isinstance(node.body[-1], ast.Raise)
         assert ast.unparse(node.body[-1]).startswith(
             "raise NotImplementedError('write ")
-    assert "(task {})".format(number(task)) in text
+    assert "(task {})".format(TASK[task].number) in text
     imports = [ast.unparse(node) for node in ast.walk(tree)
                if isinstance(node, (ast.Import, ast.ImportFrom))]
     assert imports == ["import numpy as np"]
@@ -70,7 +71,7 @@ def test_workspace_follows_the_house_rules(tmp_path):
     pycodestyle-clean; the drivers are this repository's."""
     starter.write(str(tmp_path))
     paths = [str(tmp_path / (task + ".py")) for task in TASKS] + [
-        str(tmp_path / "main" / "{}-main.py".format(number(task)))
+        str(tmp_path / "main" / "{}-main.py".format(TASK[task].number))
         for task in TASKS]
     for path in paths:
         with open(path) as f:
@@ -81,7 +82,7 @@ def test_workspace_follows_the_house_rules(tmp_path):
     style = pycodestyle.StyleGuide(config_file=False, quiet=True)
     assert style.check_files(paths).total_errors == 0
     for task in TASKS:
-        name = "{}-main.py".format(number(task))
+        name = "{}-main.py".format(TASK[task].number)
         with open(os.path.join(ROOT, "main", name)) as a, \
                 open(str(tmp_path / "main" / name)) as b:
             assert a.read() == b.read()
@@ -147,4 +148,4 @@ def test_fresh_workspace_grades_to_zero_with_clear_messages(gradings):
         kind, message = first_failure(printed, task)
         assert kind == "results", (task, kind)
         assert message.startswith("not implemented yet: write "), message
-        assert message.endswith("(task {})".format(number(task))), message
+        assert message.endswith("(task {})".format(TASK[task].number)), message

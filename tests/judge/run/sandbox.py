@@ -28,12 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import Dict, Iterable
 
-from judge import protocol
+from judge.run import protocol
+from judge.run.limits import Limits, seconds, size
+from judge.run.processes import LINUX, kill, others, user_threads
 
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                       "worker.py")
-LINUX = sys.platform.startswith("linux") and os.path.isdir("/proc/self")
 REPLY_LIMIT = 64 << 20
 THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
            "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
@@ -43,173 +45,23 @@ class Failure(Exception):
     """A request got no usable reply; str() is the one-line reason."""
 
 
-class Limits:
-    """What one task of a submission may use.
-
-    call: seconds of wall time for one request; task: seconds for all the
-    task's requests together; memory: MB of address space of a worker;
-    output: KB a worker may print; processes: how many processes the
-    submission may have at once besides its worker.
-    """
-
-    def __init__(self, call=10.0, task=30.0, memory=2048, output=1024,
-                 processes=32):
-        """Keep the limits."""
-        self.call = float(call)
-        self.task = float(task)
-        self.memory = int(memory)
-        self.output = int(output) << 10
-        self.processes = int(processes)
-
-    def for_worker(self):
-        """The limits a worker sets on itself (worker.confine)."""
-        found = {"memory": self.memory << 20,
-                 "cpu": int(self.task + self.call) + 5,
-                 "files": 64 << 20, "output": self.output}
-        if LINUX and os.geteuid() != 0:
-            # RLIMIT_NPROC counts every process and thread of the user
-            found["processes"] = user_threads() + self.processes + 8
-        return found
+def worker_limits(limits: Limits) -> Dict[str, int]:
+    """The limits a worker sets on itself (worker.confine)."""
+    found = {"memory": limits.memory << 20,
+             "cpu": int(limits.task + limits.call) + 5,
+             "files": 64 << 20, "output": limits.output_bytes}
+    if LINUX and os.geteuid() != 0:
+        # RLIMIT_NPROC counts every process and thread of the user
+        found["processes"] = user_threads() + limits.processes + 8
+    return found
 
 
-def seconds(value):
-    """A duration as a short text: "10 s", "0.5 s", "0.955 s"."""
-    return "{:.3g} s".format(value)
-
-
-def size(count):
-    """A size in bytes as a short text: "1 MB", "64 KB"."""
-    if count >= 1 << 20 and count % (1 << 20) == 0:
-        return "{} MB".format(count >> 20)
-    return "{} KB".format(count >> 10)
-
-
-def worker_environment():
+def worker_environment() -> Dict[str, str]:
     """The environment of workers: one BLAS thread, no bytecode files."""
     env = dict(os.environ)
     env.update({name: "1" for name in THREADS})
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
-
-
-# -- processes (Linux: /proc) ------------------------------------------------
-
-def process_table():
-    """{pid: (parent pid, state letter)} of every process, from /proc."""
-    table = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open("/proc/{}/stat".format(name), "rb") as f:
-                fields = f.read().rsplit(b")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        table[int(name)] = (int(fields[1]), fields[0].decode())
-    return table
-
-
-def descendants(root, table=None):
-    """The pids below root that are alive (not zombies)."""
-    table = process_table() if table is None else table
-    children = {}
-    for pid, (parent, _) in table.items():
-        children.setdefault(parent, []).append(pid)
-    found, todo = set(), [root]
-    while todo:
-        for pid in children.get(todo.pop(), ()):
-            if pid not in found:
-                found.add(pid)
-                todo.append(pid)
-    return {pid for pid in found if table[pid][1] != "Z"}
-
-
-SPARED = set()
-
-
-def spare(pid):
-    """Never count or kill pid and its descendants: a process of the
-    judge's own tests that runs beside the grading (another judge)."""
-    SPARED.add(pid)
-
-
-def submission_processes(keep, trees=()):
-    """The descendants of this process that belong to the submission being
-    graded: all of them but keep, and but the subtrees of trees and of the
-    spared processes."""
-    table = process_table()
-    found = descendants(os.getpid(), table) - set(keep)
-    for pid in SPARED | set(trees):
-        found -= descendants(pid, table) | {pid}
-    return found
-
-
-def user_threads():
-    """How many processes and threads this user has (RLIMIT_NPROC's
-    count)."""
-    count, uid = 0, str(os.getuid())
-    for name in os.listdir("/proc"):
-        try:
-            with open("/proc/{}/status".format(name)) as f:
-                status = f.read()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines()
-                      if ":" in line)
-        if fields.get("Uid", "").split()[:1] == [uid]:
-            count += int(fields.get("Threads", "1"))
-    return count
-
-
-def kill(pid):
-    """SIGKILL pid and its process group, if they still exist."""
-    for send in (os.killpg, os.kill):
-        try:
-            send(pid, signal.SIGKILL)
-        except OSError:
-            pass
-
-
-def become_subreaper():
-    """Make orphans of this process's descendants its children (Linux)."""
-    if LINUX:
-        import ctypes
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)
-        except (AttributeError, OSError):
-            pass
-
-
-def reap_adopted(keep):
-    """Collect the exit of this process's children not in keep (orphans
-    adopted as subreaper), without touching keep's or spared ones."""
-    if not LINUX:
-        return
-    me = os.getpid()
-    for pid, (parent, _) in process_table().items():
-        if parent == me and pid not in keep and pid not in SPARED:
-            try:
-                os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                pass
-
-
-def sweep(keep, trees=()):
-    """Kill every descendant of this process except keep and the subtrees
-    of trees, until none is left: what a submission started must not
-    outlive its grading."""
-    if not LINUX:
-        return
-    keep = set(keep) | set(trees)
-    for _ in range(200):
-        left = submission_processes(keep, trees)
-        if not left:
-            break
-        for pid in left:
-            kill(pid)
-        reap_adopted(keep)
-        time.sleep(0.005)
-    reap_adopted(keep)
 
 
 # -- launchers ---------------------------------------------------------------
@@ -368,13 +220,16 @@ def describe_status(status):
 class Worker:
     """One worker process: requests in, replies out, under limits."""
 
-    def __init__(self, launch, directory, limits):
+    def __init__(self, launch, directory: str, limits: Limits,
+                 spared: Iterable[int] = ()):
         """Start a worker for directory through launch (ForkServer or
-        Spawner) with limits (Limits)."""
+        Spawner) with limits; spared: pids whose processes are not the
+        submission's (another judge that a test runs beside this one)."""
         self.launch = launch
         self.limits = limits
+        self.spared = spared
         self.pid, self.sock, self.out = launch.spawn(
-            directory, limits.for_worker())
+            directory, worker_limits(limits))
         self.sock.setblocking(False)
         self.printed = 0
         self.seq = 0
@@ -431,10 +286,10 @@ class Worker:
             self.out = None
             return
         self.printed += len(chunk)
-        if self.printed > self.limits.output:
+        if self.printed > self.limits.output_bytes:
             self.stop()
             raise Failure("printed more than {} during {}".format(
-                size(self.limits.output), what))
+                size(self.limits.output_bytes), what))
 
     def read_reply(self, reader, what):
         """Feed the reply's bytes; the decoded reply once complete."""
@@ -460,7 +315,7 @@ class Worker:
 
     def watch_processes(self, what):
         """Kill the worker if the submission has too many processes."""
-        count = len(submission_processes(self.launch.pids()))
+        count = len(others(self.launch.pids(), self.spared))
         if count > self.limits.processes + 1:
             self.stop()
             raise Failure("started more than {} processes during {}".format(

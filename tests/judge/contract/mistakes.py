@@ -70,19 +70,35 @@ def plain_sigmoid_and_softmax(task):
                    [SIGMOID, SOFTMAX], kind="robustness")
 
 
+def averaged_over_time(task):
+    """A backward pass whose loss is a mean over time too."""
+    return Mistake(task, "averaged_over_time",
+                   "the loss is averaged over time too: the gradient is "
+                   "divided by t * m (the README: summed over time, "
+                   "averaged over the batch)", [(DZ, DZ + " / t")])
+
+
+def zero_rows_as_targets(task):
+    """A backward pass that counts steps without a target as targets."""
+    return Mistake(task, "zero_rows_as_targets",
+                   "steps without a target count as targets: dZ = (Y - "
+                   "Y_true) / m, while an all-zero row of Y_true must give "
+                   "no gradient", [(DZ, "dZ = ((Y - Y_true) / m")])
+
+
 MISTAKES = [
     # 0-rnn_cell
     Mistake("0-rnn_cell", "concat_swapped",
             "the input comes first in the concatenation: concat = "
-            "[x_t, h_prev] (SPEC: [h_prev, x_t])",
+            "[x_t, h_prev] (the README: [h_prev, x_t])",
             [(CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
     Mistake("0-rnn_cell", "softmax_axis",
             "softmax over the wrong axis: over the batch (axis 0) instead "
             "of over each row's outputs (the last axis)",
             [("axis=-1, keepdims=True", "axis=0, keepdims=True")]),
     Mistake("0-rnn_cell", "draw_order",
-            "the weights are drawn in another order: Wy before Wh (SPEC: "
-            "Wh, then Wy)",
+            "the weights are drawn in another order: Wy before Wh (the "
+            "README: Wh, then Wy)",
             [("        self.Wh = np.random.normal(size=(h + i, h))\n"
               "        self.Wy = np.random.normal(size=(h, o))\n",
               "        self.Wy = np.random.normal(size=(h, o))\n"
@@ -94,7 +110,7 @@ MISTAKES = [
              ("self.by = np.zeros((1, o))",
               "self.by = np.random.normal(size=(1, o))")]),
     Mistake("0-rnn_cell", "no_bias",
-            "the bias is missing: h_next = tanh(concat @ Wh) (SPEC: "
+            "the bias is missing: h_next = tanh(concat @ Wh) (the README: "
             "tanh(concat @ Wh + bh))",
             [("h_next = np.tanh(concat @ self.Wh + self.bh)",
               "h_next = np.tanh(concat @ self.Wh)")]),
@@ -113,7 +129,7 @@ MISTAKES = [
               "        H[s + 1] = h_prev\n")]),
     Mistake("1-rnn", "H_without_h0",
             "H holds only the t new states (t, m, h), without H[0] = h_0 "
-            "(SPEC: (t + 1, m, h))",
+            "(the README: (t + 1, m, h))",
             [("    return H, Y", "    return H[1:], Y")]),
     Mistake("1-rnn", "every_step_from_h0",
             "every step starts from h_0 instead of the previous step's "
@@ -128,7 +144,7 @@ MISTAKES = [
               "h_next = z * h_prev + (1 - z) * h_cand")]),
     Mistake("2-gru_cell", "reset_after_product",
             "the reset gate is applied after the product: h_cand = "
-            "tanh(r * (h_prev @ Wh[:h]) + x_t @ Wh[h:] + bh) (SPEC: "
+            "tanh(r * (h_prev @ Wh[:h]) + x_t @ Wh[h:] + bh) (the README: "
             "tanh([r * h_prev, x_t] @ Wh + bh))",
             [("        reset = np.concatenate((r * h_prev, x_t), axis=1)\n"
               "        h_cand = np.tanh(reset @ self.Wh + self.bh)\n",
@@ -156,8 +172,8 @@ MISTAKES = [
             [("c_next = f * c_prev + u * c_cand",
               "c_next = u * c_prev + f * c_cand")]),
     Mistake("3-lstm_cell", "no_tanh_on_c",
-            "tanh is missing on the cell state: h_next = o * c_next (SPEC: "
-            "o * tanh(c_next))",
+            "tanh is missing on the cell state: h_next = o * c_next (the "
+            "README: o * tanh(c_next))",
             [("h_next = o * np.tanh(c_next)", "h_next = o * c_next")]),
     Mistake("3-lstm_cell", "h_from_c_prev",
             "h_next is computed from the old cell state: o * tanh(c_prev)",
@@ -169,7 +185,7 @@ MISTAKES = [
               "c_cand = sigmoid(concat @ self.Wc + self.bc)")]),
     Mistake("3-lstm_cell", "update_gate_unused",
             "the update gate is computed but never used: c_next = f * "
-            "c_prev + c_cand (SPEC: f * c_prev + u * c_cand)",
+            "c_prev + c_cand (the README: f * c_prev + u * c_cand)",
             [("c_next = f * c_prev + u * c_cand",
               "c_next = f * c_prev + c_cand")]),
     plain_sigmoid_and_softmax("3-lstm_cell"),
@@ -194,7 +210,7 @@ MISTAKES = [
     # 5-bi_forward
     Mistake("5-bi_forward", "forward_with_backward_weights",
             "forward uses the backward direction's weights Whb, bhb "
-            "(SPEC: Whf, bhf)",
+            "(the README: Whf, bhf)",
             [("return np.tanh(concat @ self.Whf + self.bhf)",
               "return np.tanh(concat @ self.Whb + self.bhb)")]),
     Mistake("5-bi_forward", "Wy_shape",
@@ -204,7 +220,7 @@ MISTAKES = [
               "self.Wy = np.random.normal(size=(h, o))")]),
     Mistake("5-bi_forward", "concat_swapped",
             "the input comes first in the concatenation: [x_t, h_prev] "
-            "(SPEC: [h_prev, x_t])",
+            "(the README: [h_prev, x_t])",
             [(CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
     Mistake("5-bi_forward", "forward_no_tanh",
             "forward is missing its tanh: h_next = [h_prev, x_t] @ Whf + "
@@ -214,11 +230,11 @@ MISTAKES = [
     # 6-bi_backward
     Mistake("6-bi_backward", "backward_with_forward_weights",
             "backward uses the forward direction's weights Whf, bhf "
-            "(SPEC: Whb, bhb)",
+            "(the README: Whb, bhb)",
             [("return np.tanh(concat @ self.Whb + self.bhb)",
               "return np.tanh(concat @ self.Whf + self.bhf)")]),
     Mistake("6-bi_backward", "backward_concat_swapped",
-            "backward puts the input first: [x_t, h_next] (SPEC: "
+            "backward puts the input first: [x_t, h_next] (the README: "
             "[h_next, x_t])",
             [("concat = np.concatenate((h_next, x_t), axis=1)",
               "concat = np.concatenate((x_t, h_next), axis=1)")]),
@@ -267,18 +283,12 @@ MISTAKES = [
             [("    h_next = h_t\n", "    h_next = h_0\n")]),
     Mistake("8-bi_rnn", "halves_swapped",
             "the two halves of H are swapped: row s is [backward state, "
-            "forward state] (SPEC: [forward, backward])",
+            "forward state] (the README: [forward, backward])",
             [("H[s, :, :h] = h_prev", "H[s, :, h:] = h_prev"),
              ("H[s, :, h:] = h_next", "H[s, :, :h] = h_next")]),
     # 9-rnn_backward
-    Mistake("9-rnn_backward", "averaged_over_time",
-            "the loss is averaged over time too: the gradient is divided "
-            "by t * m (SPEC: summed over time, averaged over the batch)",
-            [(DZ, DZ + " / t")]),
-    Mistake("9-rnn_backward", "zero_rows_as_targets",
-            "steps without a target count as targets: dZ = (Y - Y_true) / "
-            "m, while an all-zero row of Y_true must give no gradient",
-            [(DZ, "dZ = ((Y - Y_true) / m")]),
+    averaged_over_time("9-rnn_backward"),
+    zero_rows_as_targets("9-rnn_backward"),
     Mistake("9-rnn_backward", "no_carry",
             "the gradient is not carried back through time: dH[s] misses "
             "what step s + 1 sends back through Wh",
@@ -291,21 +301,15 @@ MISTAKES = [
               "dA[s] = dH[s] + dh_next")]),
     Mistake("9-rnn_backward", "dWy_from_previous_state",
             "dWy pairs each output with the state before its step: "
-            "sum of H[s].T @ dZ[s] (SPEC: H[s + 1])",
+            "sum of H[s].T @ dZ[s] (the README: H[s + 1])",
             [("np.reshape(H[1:], (t * m, h)).T @ dZ",
               "np.reshape(H[:-1], (t * m, h)).T @ dZ")]),
     # 10-lstm_backward
-    Mistake("10-lstm_backward", "averaged_over_time",
-            "the loss is averaged over time too: the gradient is divided "
-            "by t * m (SPEC: summed over time, averaged over the batch)",
-            [(DZ, DZ + " / t")]),
-    Mistake("10-lstm_backward", "zero_rows_as_targets",
-            "steps without a target count as targets: dZ = (Y - Y_true) / "
-            "m, while an all-zero row of Y_true must give no gradient",
-            [(DZ, "dZ = ((Y - Y_true) / m")]),
+    averaged_over_time("10-lstm_backward"),
+    zero_rows_as_targets("10-lstm_backward"),
     Mistake("10-lstm_backward", "no_forget_in_carry",
             "the forget gate is missing on the cell-state gradient carried "
-            "back: dc_prev = dc (SPEC: dc * f)",
+            "back: dc_prev = dc (the README: dc * f)",
             [("dc_next = dc * f", "dc_next = dc")]),
     Mistake("10-lstm_backward", "no_h_carry",
             "the hidden-state gradient is not carried back through time: "

@@ -27,57 +27,50 @@ worker costs a fork instead of a Python start and a numpy import.
     python3 worker.py zygote FD             fork server on socket FD
     python3 worker.py worker FD DIR LIMITS  one worker, started directly
 """
-import ctypes
 import inspect
 import json
 import os
 import resource
 import runpy
-import signal
 import socket
 import sys
 import traceback
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TESTS = os.path.dirname(HERE)
+TESTS = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
 ROOT = os.path.dirname(TESTS)
 sys.path[:] = [TESTS] + [path for path in sys.path[1:] if
                          os.path.abspath(path or ".") != ROOT]
 
 import numpy as np  # noqa: E402  (after the path is set)
 
-import cases  # noqa: E402
-from judge import protocol  # noqa: E402
-from tasks import DEFINES, number  # noqa: E402
+from judge.contract import cases  # noqa: E402
+from judge.contract.tasks import TASK  # noqa: E402
+from judge.run import protocol  # noqa: E402
+from judge.run.processes import become_subreaper, die_with_parent  # noqa
 
-PR_SET_PDEATHSIG = 1
-PR_SET_CHILD_SUBREAPER = 36
-
-
-def prctl(option, value):
-    """Linux prctl(option, value); nothing elsewhere."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
-    except (AttributeError, OSError):
-        pass
+# the limits this worker could not set (sent with every reply)
+UNSET = []
 
 
-def limit(resource_id, value):
-    """Lower a resource limit to value (never raise it)."""
+def limit(name, resource_id, value):
+    """Lower a resource limit to value (never raise it); note its name in
+    UNSET if it cannot be set."""
     try:
         soft, hard = resource.getrlimit(resource_id)
         if hard != resource.RLIM_INFINITY:
             value = min(value, hard)
         resource.setrlimit(resource_id, (value, value))
     except (ValueError, OSError):
-        pass
+        UNSET.append(name)
 
 
 def confine(sock_fd, out_fd, directory, limits):
     """Turn this process into a worker for directory, before any submitted
     code runs: session, descriptors, limits, folder and import path."""
     os.setsid()
-    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if not die_with_parent():
+        UNSET.append("end with the judge")
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.dup2(out_fd, 1)
@@ -85,12 +78,12 @@ def confine(sock_fd, out_fd, directory, limits):
     keep = os.dup2(sock_fd, 3) if sock_fd != 3 else 3
     os.closerange(4, 65536)
     os.set_inheritable(keep, False)
-    limit(resource.RLIMIT_AS, limits["memory"])
-    limit(resource.RLIMIT_CPU, limits["cpu"])
-    limit(resource.RLIMIT_FSIZE, limits["files"])
-    limit(resource.RLIMIT_CORE, 0)
+    limit("memory", resource.RLIMIT_AS, limits["memory"])
+    limit("CPU time", resource.RLIMIT_CPU, limits["cpu"])
+    limit("file size", resource.RLIMIT_FSIZE, limits["files"])
+    limit("core files", resource.RLIMIT_CORE, 0)
     if limits.get("processes"):
-        limit(resource.RLIMIT_NPROC, limits["processes"])
+        limit("processes", resource.RLIMIT_NPROC, limits["processes"])
     os.chdir(directory)
     sys.path.insert(0, directory)
     sys.argv = ["worker"]
@@ -191,16 +184,15 @@ def documentation(module):
 def import_task(task):
     """Import the task file; check it defines its name; its docstrings."""
     module = __import__(task)
-    if not hasattr(module, DEFINES[task]):
+    if not hasattr(module, TASK[task].defines):
         raise cases.Unexpected("{}.py defines no {}".format(
-            task, DEFINES[task]))
+            task, TASK[task].defines))
     return {"docs": documentation(module)}, None
 
 
 def driver(task, request):
     """Run main/N-main.py as a student does; what it printed."""
-    path = os.path.join(os.getcwd(), "main", "{}-main.py".format(
-        number(task)))
+    path = os.path.join(os.getcwd(), TASK[task].driver)
     capture = Capture(request["output"])
     saved = sys.stdout
     sys.stdout = capture
@@ -248,6 +240,8 @@ def answer(request, case):
     except BaseException as error:
         message, arrays = {"ok": False, "error": describe(error, task)}, None
     message["seq"] = request["seq"]
+    if UNSET:
+        message["unset"] = UNSET
     return message, arrays
 
 
@@ -281,8 +275,8 @@ def zygote(control_fd):
     pipe attached, answered {"pid": PID}; {"status": PID}, answered
     {"status": wait status} once PID has ended (the judge kills it first).
     """
-    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    prctl(PR_SET_CHILD_SUBREAPER, 1)
+    die_with_parent()
+    become_subreaper()
     control = socket.socket(fileno=control_fd)
     ended = {}
     while True:

@@ -1,40 +1,15 @@
-"""What checks compare a submission with, and how.
+"""How checks compare what a submission gave with what it should give.
 
-REFERENCE holds this repository's task files, loaded once from their paths
-in the judge's process when the checks are collected, before any submitted
-code runs.
-The comparisons fail a check with one line that names the quantity and
-where it first differs, e.g.
+Each comparison fails the check (CheckFailed) with one line that names the
+quantity and where it first differs, e.g.
 `2-gru_cell h_next: first differs at (0, 1): got 0.236303, expected
 -0.0537825 (3 of 10 entries differ)`.
 """
-import importlib.util
-import os
 import re
 
 import numpy as np
 
-from judge.session import fail
-from tasks import ROOT, TASKS
-
-
-def load_reference(task):
-    """This repository's file of task, loaded from its path (never through
-    sys.path, where a submission's folder could come first)."""
-    spec = importlib.util.spec_from_file_location(
-        "reference_" + task.replace("-", "_"),
-        os.path.join(ROOT, task + ".py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-REFERENCE = {task: load_reference(task) for task in TASKS}
-
-
-def reference(task):
-    """This repository's module of task (a loader for cases.run)."""
-    return REFERENCE[task]
+from judge.failures import fail
 
 
 def number(value):

@@ -1,0 +1,101 @@
+"""How the judge says that a check failed, and what submitted code raised.
+
+A check fails by raising CheckFailed with one line for the student; the
+pytest plugin (plugin.py) turns it into a pytest failure. What a worker
+says of an exception raised by submitted code arrives as JSON from an
+untrusted process: Raised reads it, field by field, and error_message
+tells it in one line.
+"""
+import re
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from judge.run.limits import Limits
+
+
+class CheckFailed(Exception):
+    """A check failed; message is the one line the student reads."""
+
+    def __init__(self, message: str):
+        """Keep the message."""
+        super().__init__(message)
+        self.message = message
+
+
+def fail(message: str) -> None:
+    """Fail the running check with a one-line message."""
+    raise CheckFailed(message)
+
+
+def one_line(text, width: int = 300) -> str:
+    """text on one line of at most width characters, without control
+    characters (what a submission raises or prints is shown this way)."""
+    text = re.sub(r"[\x00-\x1f\x7f]+", " ", str(text)).strip()
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+@dataclass(frozen=True)
+class Raised:
+    """An exception raised by submitted code, as its worker described it.
+
+    type: its class's name; message: str() of it; classes: the names of
+    its class and bases; line, function: where in the submitted file it
+    was raised (None if not there); harness: raised by the judge's own
+    code in the worker about what the call returned (cases.Unexpected).
+    """
+    type: str
+    message: str
+    classes: Tuple[str, ...] = ()
+    line: Optional[int] = None
+    function: Optional[str] = None
+    harness: bool = False
+
+    @classmethod
+    def from_reply(cls, error) -> "Raised":
+        """Read a worker's description, trusting none of its fields."""
+        error = error if isinstance(error, dict) else {}
+
+        def text(key, default=""):
+            value = error.get(key)
+            return default if value is None else str(value)[:2000]
+
+        line = error.get("line")
+        classes = error.get("classes")
+        return cls(
+            type=text("type", "an exception")[:80],
+            message=text("message"),
+            classes=tuple(str(c)[:80] for c in classes[:20])
+            if isinstance(classes, list) else (),
+            line=line if isinstance(line, int) and not isinstance(
+                line, bool) else None,
+            function=text("function") or None,
+            harness=error.get("harness") is True)
+
+    def is_a(self, name: str) -> bool:
+        """Whether it is an instance of the class called name."""
+        return name == self.type or name in self.classes
+
+    def where(self) -> str:
+        """" at line 28 (in deep_rnn)", or "" when not in the file."""
+        if not self.line:
+            return ""
+        if self.function in (None, "<module>"):
+            return " at line {}".format(self.line)
+        return " at line {} (in {})".format(self.line, self.function)
+
+
+def error_message(error: Raised, what: str, limits: Limits) -> str:
+    """One line for an exception raised by submitted code during what."""
+    message = one_line(error.message, 200)
+    if error.type == "SystemExit":
+        return "the submission called sys.exit({}) during {}".format(
+            message, what)
+    if error.type == "NotImplementedError":
+        return "not implemented yet: {}".format(message or what)
+    if error.type == "MemoryError":
+        return "ran out of its {} MB of memory during {}".format(
+            limits.memory, what)
+    if error.harness:
+        return message
+    return "{} raised {}{}: {}".format(what, error.type, error.where(),
+                                       message)

@@ -1,0 +1,245 @@
+"""The judge as a pytest plugin: one Grading object per run.
+
+tests/conftest.py makes the Grading when pytest is configured, registers
+it as a plugin (its pytest_* methods are hooks) and keeps it in
+config.stash. It owns the run's state: the session that talks to the
+submission's workers, the record of every check, the diagnosis and the
+verdict. Checks raise CheckFailed; the plugin turns it into a pytest
+failure without a traceback.
+"""
+import json
+import os
+import random
+import threading
+import time
+from typing import Dict, List, Optional, Tuple
+
+import pytest
+
+from judge import diagnosis
+from judge.contract.tasks import ROOT, TASKS
+from judge.failures import CheckFailed
+from judge.reference import Reference
+from judge.run.limits import from_options
+from judge.run.processes import stop_on_sigterm
+from judge.session import Session
+from judge.submission import Submission
+from judge.verdict import KINDS, Check, Verdict
+
+CHECKS = os.path.join(ROOT, "tests", "checks")
+GRADING = pytest.StashKey["Grading"]()
+
+
+class Grading:
+    """One grading run of one submission, as a pytest plugin."""
+
+    def __init__(self, config: pytest.Config):
+        """Read the submission and this repository's files; nothing
+        submitted runs yet."""
+        options = config.option
+        # "--submission=~/work": the shell leaves a ~ after = unexpanded
+        folder = os.path.expanduser(options.submission or ROOT)
+        if not os.path.isdir(folder):
+            raise pytest.UsageError("--submission {}: no such folder".format(
+                folder))
+        self.results = os.path.expanduser(options.results) \
+            if options.results else None
+        seed = options.seed
+        if seed is None:
+            seed = random.SystemRandom().randrange(10 ** 6)
+        self.reference = Reference()
+        self.submission = Submission.read(folder)
+        self.session = Session(self.submission, self.reference,
+                               from_options(options), seed)
+        self.verdict = Verdict(self.submission.files)
+        self.started = time.monotonic()
+        self.running: Optional[Check] = None
+        self.task: Optional[str] = None
+
+    @classmethod
+    def start(cls, config: pytest.Config) -> None:
+        """Make the run's Grading, keep it in config.stash and register
+        it; SIGTERM then stops the run as Ctrl-C does."""
+        if not hasattr(config.option, "submission"):
+            return
+        grading = cls(config)
+        config.stash[GRADING] = grading
+        config.pluginmanager.register(grading, "judge-grading")
+        if threading.current_thread() is threading.main_thread():
+            stop_on_sigterm()
+
+    @property
+    def own(self) -> bool:
+        """Whether the submission is this repository's own files."""
+        return self.submission.own
+
+    # -- collection ----------------------------------------------------------
+
+    def pytest_ignore_collect(self, collection_path, config):
+        """Never collect inside a submission: pytest would import its
+        conftest.py or test files into the judge's process."""
+        if self.own:
+            return None
+        path = os.path.realpath(str(collection_path))
+        if path == self.submission.folder or path.startswith(
+                self.submission.folder + os.sep):
+            return True
+        return None
+
+    @staticmethod
+    def task_and_kind(item) -> Optional[Tuple[str, str]]:
+        """(task, kind) of a check, or None for a test of the
+        repository."""
+        if not str(item.fspath).startswith(CHECKS + os.sep):
+            return None
+        kinds = [mark.name for mark in item.iter_markers()
+                 if mark.name in KINDS]
+        params = getattr(item, "callspec", None)
+        task = params.params.get("task") if params else None
+        if len(kinds) != 1 or task not in TASKS:
+            raise pytest.UsageError(
+                "{}: a check needs one kind marker {} and a task parameter"
+                .format(item.nodeid, KINDS))
+        return task, kinds[0]
+
+    def pytest_collection_modifyitems(self, session, config, items):
+        """Check tasks and kinds, drop the repository's own tests when
+        grading another submission, and order the checks task by task."""
+        checks, repository = [], []
+        for position, item in enumerate(items):
+            found = self.task_and_kind(item)
+            if found is None:
+                repository.append(item)
+                continue
+            item.judged = found
+            # the import check comes first: its failure explains the others
+            checks.append((TASKS.index(found[0]), KINDS.index(found[1]),
+                           item.originalname != "test_imports", position,
+                           item))
+        if not self.own and repository:
+            config.hook.pytest_deselected(items=repository)
+            repository = []
+        checks.sort(key=lambda entry: entry[:4])
+        items[:] = [entry[-1] for entry in checks] + repository
+
+    def pytest_collection_finish(self, session):
+        """Count the checks that will run (after -m and -k selection)."""
+        for item in session.items:
+            if hasattr(item, "judged"):
+                self.verdict.collect(*item.judged)
+
+    # -- running checks ------------------------------------------------------
+
+    def pytest_runtest_setup(self, item):
+        """Before a check: its task must be submitted; end the previous
+        task's grading when the task changes."""
+        if not hasattr(item, "judged"):
+            self.finish_task()
+            return
+        task, kind = item.judged
+        if task != self.task:
+            self.finish_task()
+            self.task = task
+        self.running = Check(task, kind, item.name, "skipped")
+        self.session.take_calls()
+        if task not in self.submission.files:
+            pytest.skip("{}.py not submitted".format(task))
+        self.session.task_run(task)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_pyfunc_call(self, pyfuncitem):
+        """Run a test; a CheckFailed becomes a pytest failure that shows
+        its message alone."""
+        try:
+            return (yield)
+        except CheckFailed as failed:
+            message = failed.message
+        pytest.fail(message, pytrace=False)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        """Give the outcome of each check to the verdict."""
+        report = (yield).get_result()
+        if not hasattr(item, "judged") or self.running is None:
+            return
+        if report.when == "call" or (report.when == "setup" and
+                                     not report.passed):
+            message = ""
+            if call.excinfo is not None:
+                value = call.excinfo.value
+                message = str(getattr(value, "msg", None) or value)
+                message = (message.strip().splitlines() or [""])[0]
+                if not isinstance(value, pytest.fail.Exception) and \
+                        not report.skipped:
+                    message = "{}: {}".format(type(value).__name__,
+                                              message)
+            check = self.running
+            check.outcome = "skipped" if report.skipped else report.outcome
+            check.message = message
+            check.calls = self.session.take_calls()
+            self.verdict.add(check)
+            self.running = None
+
+    def finish_task(self) -> None:
+        """End the running task: stop its workers, then diagnose its
+        failures."""
+        self.session.finish_task()
+        if self.task is None:
+            return
+        task, self.task = self.task, None
+        for kind in KINDS:
+            checks = [check for check in self.verdict.checks[task, kind]
+                      if check.outcome != "skipped"]
+            mistake = diagnosis.diagnose(task, kind, checks, self.reference)
+            if mistake is not None:
+                self.verdict.diagnoses[task, kind] = mistake.says
+
+    # -- the end -------------------------------------------------------------
+
+    def title(self) -> str:
+        """The first lines of the scoreboard: what is graded, with which
+        seed, under which protections."""
+        where = "this repository's own files" if self.own else \
+            self.submission.folder
+        return "Grading {} (seed {}: --seed {} replays this run)\n" \
+            "sandbox: {}".format(where, self.session.seed, self.session.seed,
+                                 self.session.protections())
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session, exitstatus):
+        """End the last task, check the repository's files, write
+        results.json."""
+        self.finish_task()
+        self.session.close()
+        verdict = self.verdict
+        if exitstatus == pytest.ExitCode.INTERRUPTED:
+            verdict.void = "the grading was stopped (Ctrl-C or SIGTERM) " \
+                "before its end"
+        if self.session.tampered:
+            verdict.void = "the repository's files changed during the " \
+                "run: " + "; ".join("{} (noticed after {})".format(
+                    ", ".join(found.paths), found.task or "the last task")
+                    for found in self.session.tampered)
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if not self.submission.files:
+            verdict.notes.append(
+                "No task file was found in {}: they must be named as in "
+                "the README ({}.py, ...).".format(self.submission.folder,
+                                                  TASKS[0]))
+        if self.own:
+            verdict.notes.append(
+                "Fresh cases were not run: the submission is this "
+                "repository's own files, which they would compare with "
+                "themselves.")
+        if self.results:
+            with open(self.results, "w") as f:
+                json.dump(verdict.gradescope(
+                    self.title(), time.monotonic() - self.started), f,
+                    indent=1)
+
+    def pytest_terminal_summary(self, terminalreporter, exitstatus, config):
+        """Print the scoreboard."""
+        if not any(self.verdict.collected.values()):
+            return
+        terminalreporter.section("scoreboard")
+        terminalreporter.write(self.verdict.scoreboard(self.title()))
