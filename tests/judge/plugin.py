@@ -16,9 +16,9 @@ from typing import Dict, List, Optional, Tuple
 
 import pytest
 
-from judge import diagnosis
 from judge.contract.tasks import ROOT, TASKS
 from judge.failures import CheckFailed
+from judge.feedback import explain
 from judge.reference import Reference
 from judge.run.limits import from_options
 from judge.run.processes import stop_on_sigterm
@@ -181,18 +181,25 @@ class Grading:
             self.running = None
 
     def finish_task(self) -> None:
-        """End the running task: stop its workers, then diagnose its
-        failures."""
-        self.session.finish_task()
-        if self.task is None:
-            return
+        """End the running task: explain its failures (the probes call the
+        submission in the task's worker), then stop its workers."""
         task, self.task = self.task, None
-        for kind in KINDS:
-            checks = [check for check in self.verdict.checks[task, kind]
-                      if check.outcome != "skipped"]
-            mistake = diagnosis.diagnose(task, kind, checks, self.reference)
-            if mistake is not None:
-                self.verdict.diagnoses[task, kind] = mistake.says
+        if task is not None and task in self.submission.files:
+            source = self.submission.text(task).splitlines()
+            for kind in KINDS:
+                checks = [check for check in self.verdict.checks[task, kind]
+                          if check.outcome != "skipped"]
+                try:
+                    found = explain(task, kind, checks, self.reference,
+                                    self.session.probe, source)
+                except Exception as error:  # the judge's own fault
+                    self.verdict.notes.append(
+                        "The feedback on {} ({}) failed: {}: {}".format(
+                            task, kind, type(error).__name__, error))
+                    continue
+                if found is not None:
+                    self.verdict.feedback[task, kind] = found
+        self.session.finish_task()
 
     # -- the end -------------------------------------------------------------
 

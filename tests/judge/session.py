@@ -20,7 +20,8 @@ import numpy as np
 
 from judge.contract import cases
 from judge.contract.tasks import TASK
-from judge.failures import Raised, error_message, fail, one_line
+from judge.failures import (CheckFailed, Raised, error_message, fail,
+                            one_line)
 from judge.reference import Reference, changes, fingerprint
 from judge.run import sandbox
 from judge.run.limits import Limits, seconds, size
@@ -28,6 +29,8 @@ from judge.run.processes import become_subreaper, sweep
 from judge.submission import LARGEST_FILE, Submission
 
 Arrays = Dict[str, np.ndarray]
+# seconds a probe of the feedback may take (judge/feedback/conditions.py)
+PROBE_TIME = 2.0
 
 
 @dataclass
@@ -120,14 +123,16 @@ class TaskRun:
                 self.import_task(left)
 
     def request(self, message: dict, arrays: Optional[Arrays], what: str,
-                fresh: bool = False) -> Tuple[dict, Arrays]:
+                fresh: bool = False, most: Optional[float] = None
+                ) -> Tuple[dict, Arrays]:
         """Send a request to a worker; its reply (message, arrays). Fails
-        the check when there is none."""
+        the check when there is none. most: seconds it may take at most,
+        below the call's limit."""
         self.ready(message["probe"], fresh)
-        return self.send(message, arrays, what)
+        return self.send(message, arrays, what, most)
 
-    def send(self, message: dict, arrays: Optional[Arrays],
-             what: str) -> Tuple[dict, Arrays]:
+    def send(self, message: dict, arrays: Optional[Arrays], what: str,
+             most: Optional[float] = None) -> Tuple[dict, Arrays]:
         """Send a request to the live worker, within the call's and the
         task's time; its reply. Fails the check when there is none."""
         limits = self.session.limits
@@ -135,7 +140,7 @@ class TaskRun:
         start = time.monotonic()
         try:
             reply, got = self.worker.request(
-                message, arrays, min(limits.call, left), what)
+                message, arrays, min(limits.call, left, most or left), what)
             self.session.note_unset(reply.get("unset"))
             return reply, got
         except sandbox.Failure as failure:
@@ -366,6 +371,23 @@ class Session:
         self.calls.append(RecordedCall("call", task, request, {
             key: np.array(value) for key, value in case.items()}, outcome))
         return outcome
+
+    def probe(self, task: str, case: Arrays,
+              method: Optional[str] = None) -> Optional[Outcome]:
+        """A call of the running task on case for the feedback: not
+        recorded, within the task's time and at most PROBE_TIME seconds;
+        None when the task cannot be called any more."""
+        run = self.run
+        if run is None or run.task != task or run.broken is not None:
+            return None
+        request = {"probe": "call", "task": task, "method": method,
+                   "strict": False, "seed": None, "report": False}
+        try:
+            reply, arrays = run.request(request, case, cases.describe(
+                task, method), most=PROBE_TIME)
+        except CheckFailed:
+            return None
+        return Outcome.from_reply(reply, arrays)
 
     def results(self, task: str, case: Arrays, method: Optional[str] = None,
                 **options) -> Arrays:

@@ -16,6 +16,20 @@ MAX_SCORE = len(TASKS) * sum(POINTS.values())
 
 
 @dataclass
+class Feedback:
+    """What the judge says of one task's failures of one kind
+    (judge/feedback/): the named catalogued mistake, or None; hints: the
+    condition under which it fails, where and how the outputs differ."""
+    mistake: Optional[str] = None
+    hints: List[str] = field(default_factory=list)
+
+    def lines(self) -> List[str]:
+        """At most three lines: the likely mistake, then the hints."""
+        found = ["likely mistake: " + self.mistake] if self.mistake else []
+        return (found + self.hints)[:3]
+
+
+@dataclass
 class Check:
     """The outcome of one check: its task, kind and name; "passed",
     "failed" or "skipped", with the failure's message; the calls it made
@@ -42,8 +56,7 @@ class Verdict:
         self.checks: Dict[Tuple[str, str], List[Check]] = {
             (task, kind): [] for task in TASKS for kind in KINDS}
         self.collected = {key: 0 for key in self.checks}
-        # (task, kind) -> the likely mistake
-        self.diagnoses: Dict[Tuple[str, str], str] = {}
+        self.feedback: Dict[Tuple[str, str], Feedback] = {}
         self.notes: List[str] = []
         self.void: Optional[str] = None
 
@@ -122,11 +135,14 @@ class Verdict:
             lines += ["", "First failure of each task:"]
             for task, (kind, message) in failures:
                 lines.append("  {} ({}): {}".format(task, kind, message))
+                found = self.feedback.get((task, kind))
+                lines += ["    " + line for line in found.lines()] \
+                    if found else []
                 for other in KINDS:
-                    if (task, other) in self.diagnoses:
-                        lines.append("    likely mistake{}: {}".format(
-                            "" if other == kind else " ({})".format(other),
-                            self.diagnoses[task, other]))
+                    said = self.feedback.get((task, other))
+                    if other != kind and said and said.mistake:
+                        lines.append("    likely mistake ({}): {}".format(
+                            other, said.mistake))
         lines += [""] + self.notes
         return "\n".join(lines).rstrip() + "\n"
 
@@ -139,12 +155,14 @@ class Verdict:
                     continue
                 passed, run, failed = self.tally(task, kind)
                 submitted = task in self.submitted
+                found = self.feedback.get((task, kind))
                 if not submitted:
                     output = "{}.py was not submitted".format(task)
                 elif self.void:
                     output = "the verdict is void: " + self.void
                 else:
-                    output = "\n".join(failed)
+                    said = found.lines() if found else []
+                    output = "\n".join(failed + said)
                 tests.append({
                     "name": "{}: {}".format(task, kind),
                     "score": self.points(task, kind),
@@ -157,7 +175,8 @@ class Verdict:
                         "task": task, "kind": kind, "passed": passed,
                         "checks": self.collected[task, kind],
                         "submitted": submitted,
-                        "diagnosis": self.diagnoses.get((task, kind)),
+                        "diagnosis": found.mistake if found else None,
+                        "hints": list(found.hints) if found else [],
                     },
                 })
         return {"score": self.score()[0],

@@ -87,7 +87,8 @@ def test_results_json_has_the_gradescope_format(gradings):
         assert test["max_score"] == {"results": 9, "style": 1}.get(kind, 0)
         assert set(test["extra_data"]) == {"task", "kind", "passed",
                                            "checks", "submitted",
-                                           "diagnosis"}
+                                           "diagnosis", "hints"}
+        assert isinstance(test["extra_data"]["hints"], list)
 
 
 @pytest.mark.parametrize("task", TASKS)
