@@ -45,6 +45,14 @@ def plans():
         found["mistakes-{}".format(k)] = ("test_diagnosis.py", [
             "-m", " or ".join(kinds),
             "-k", "not fresh and not edge and not descent"])
+    # the students: every results check for the correct ones; for the
+    # wrong files, all but the gradient checks (the slowest, and the
+    # feedback's probes do not need them)
+    for name in submissions.students():
+        found["correct-" + name] = ("test_feedback.py", ["-m", "results"])
+    for k in range(1, len(submissions.fault_layers()) + 1):
+        found["wrong-{}".format(k)] = ("test_feedback.py", [
+            "-m", "results", "-k", "not gradients"])
     return found
 
 

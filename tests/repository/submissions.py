@@ -8,6 +8,7 @@ The plain-but-correct submission is a real folder beside this file
 
     python3 tests/repository/submissions.py DIR    writes them all to DIR
 """
+import json
 import os
 import shutil
 import sys
@@ -16,6 +17,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PLAIN = os.path.join(HERE, "plain")
+STUDENTS = os.path.join(HERE, "students")
 sys.path.insert(0, os.path.dirname(HERE))
 import starter  # noqa: E402
 from judge.contract.mistakes import MISTAKES  # noqa: E402
@@ -139,6 +141,35 @@ def mistake_layers():
     return layers
 
 
+def students():
+    """The correct students of students/correct/, by name: folders of
+    eleven task files each, written from the README in varied styles."""
+    place = os.path.join(STUDENTS, "correct")
+    return sorted(os.listdir(place))
+
+
+def faults():
+    """The wrong files of students/wrong/ (faults.json): each with one
+    fault, its description, the named mistake that explains it (or
+    None) and what its feedback must mention (regular expressions)."""
+    with open(os.path.join(STUDENTS, "wrong", "faults.json")) as f:
+        return json.load(f)
+
+
+def fault_layers():
+    """The wrong files as submissions: layer k holds the k-th wrong file
+    of each task that has one, {task: fault}."""
+    layers = []
+    for fault in faults():
+        for layer in layers:
+            if fault["task"] not in layer:
+                layer[fault["task"]] = fault
+                break
+        else:
+            layers.append({fault["task"]: fault})
+    return layers
+
+
 def entries(verdict):
     """{(task, kind): test} of a results.json."""
     return {(test["extra_data"]["task"], test["extra_data"]["kind"]): test
@@ -216,8 +247,9 @@ def wait_for_process(text, process, seconds=30):
 
 def write_all(folder):
     """Every submission of this module, each in its own sub-folder:
-    hostile, tamper, plain, mistakes-1, mistakes-2, ..., and class/ (three
-    submissions for tests/grade_class.py)."""
+    hostile, tamper, plain, mistakes-1, mistakes-2, ..., class/ (three
+    submissions for tests/grade_class.py), correct-NAME (a correct
+    student) and wrong-1, wrong-2, ... (layers of the wrong files)."""
     write(os.path.join(folder, "hostile"), HOSTILE)
     write(os.path.join(folder, "tamper"), TAMPER)
     shutil.copytree(PLAIN, os.path.join(folder, "plain"))
@@ -229,6 +261,16 @@ def write_all(folder):
             path = os.path.join(place, task + ".py")
             with open(path, "w") as f:
                 f.write(mistake.source(reference(task)))
+            os.chmod(path, 0o755)
+    for name in students():
+        shutil.copytree(os.path.join(STUDENTS, "correct", name),
+                        os.path.join(folder, "correct-" + name))
+    for k, layer in enumerate(fault_layers(), 1):
+        place = os.path.join(folder, "wrong-{}".format(k))
+        os.makedirs(place)
+        for task, fault in layer.items():
+            path = os.path.join(place, task + ".py")
+            shutil.copy(os.path.join(STUDENTS, "wrong", fault["file"]), path)
             os.chmod(path, 0o755)
 
 
