@@ -8,7 +8,7 @@ tells it in one line.
 """
 import re
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 from judge.run.limits import Limits
 
@@ -75,17 +75,26 @@ class Raised:
         """Whether it is an instance of the class called name."""
         return name == self.type or name in self.classes
 
-    def where(self) -> str:
-        """" at line 28 (in deep_rnn)", or "" when not in the file."""
+    def where(self, source: Sequence[str] = ()) -> str:
+        """" at line 28 (in deep_rnn: `Y[s] = y`)", with the line of the
+        submitted file (source: its lines) when known; "" when not raised
+        in the file."""
         if not self.line:
             return ""
-        if self.function in (None, "<module>"):
-            return " at line {}".format(self.line)
-        return " at line {} (in {})".format(self.line, self.function)
+        found = []
+        if self.function not in (None, "<module>"):
+            found.append("in " + self.function)
+        if 0 < self.line <= len(source) and source[self.line - 1].strip():
+            found.append("`{}`".format(one_line(source[self.line - 1], 60)))
+        return " at line {}{}".format(self.line, " ({})".format(
+            ": ".join(found)) if found else "")
 
 
-def error_message(error: Raised, what: str, limits: Limits) -> str:
-    """One line for an exception raised by submitted code during what."""
+def error_message(error: Raised, what: str, limits: Limits,
+                  source: Sequence[str] = ()) -> str:
+    """One line for an exception raised by submitted code during what;
+    source: the submitted file's lines, to show the line it was raised
+    at."""
     message = one_line(error.message, 200)
     if error.type == "SystemExit":
         return "the submission called sys.exit({}) during {}".format(
@@ -97,5 +106,5 @@ def error_message(error: Raised, what: str, limits: Limits) -> str:
             limits.memory, what)
     if error.harness:
         return message
-    return "{} raised {}{}: {}".format(what, error.type, error.where(),
-                                       message)
+    return "{} raised {}{}: {}".format(what, error.type,
+                                       error.where(source), message)

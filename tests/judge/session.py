@@ -186,7 +186,8 @@ class TaskRun:
             reason = reply["failure"]
         else:
             reason = error_message(Raised.from_reply(reply.get("error")),
-                                   what, self.session.limits)
+                                   what, self.session.limits,
+                                   self.session.source(self.task))
         self.broken = one_line("{} does not import: {}".format(
             TASK[self.task].file, reason))
         fail(self.broken)
@@ -266,6 +267,10 @@ class Session:
         """The submitted file of task as text."""
         return self.submission.text(task)
 
+    def source(self, task: str) -> List[str]:
+        """The lines of the submitted file of task."""
+        return self.submission.text(task).splitlines()
+
     def mode(self, task: str) -> int:
         """The permission bits of the submitted file of task."""
         return self.submission.modes[task]
@@ -329,7 +334,7 @@ class Session:
             fail(error_message(Raised.from_reply(reply.get("error")),
                                "{} (after {} line{} of output)".format(
                                    what, lines, "" if lines == 1 else "s"),
-                               self.limits))
+                               self.limits, self.source(task)))
         if reply.get("truncated"):
             fail("{} printed more than {} (--output-limit)".format(
                 what, size(self.limits.output_bytes)))
@@ -347,7 +352,8 @@ class Session:
         self.calls.append(RecordedCall("construct", task, request, None,
                                        outcome))
         if not outcome.ok:
-            fail(error_message(outcome.error, what, self.limits))
+            fail(error_message(outcome.error, what, self.limits,
+                               self.source(task)))
         return arrays
 
     def outcome(self, task: str, case: Arrays, method: Optional[str] = None,
@@ -396,5 +402,5 @@ class Session:
         outcome = self.outcome(task, case, method, **options)
         if not outcome.ok:
             fail(error_message(outcome.error, cases.describe(task, method),
-                               self.limits))
+                               self.limits, self.source(task)))
         return outcome.arrays

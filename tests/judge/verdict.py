@@ -136,8 +136,8 @@ class Verdict:
             for task, (kind, message) in failures:
                 lines.append("  {} ({}): {}".format(task, kind, message))
                 found = self.feedback.get((task, kind))
-                lines += ["    " + line for line in found.lines()] \
-                    if found else []
+                lines += ["    " + line for line in (
+                    found.lines() if found else []) if line not in message]
                 for other in KINDS:
                     said = self.feedback.get((task, other))
                     if other != kind and said and said.mistake:

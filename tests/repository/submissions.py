@@ -127,11 +127,22 @@ def write(folder, changes):
     return folder
 
 
+def applies(mistake):
+    """Whether a catalogued mistake can be made from this repository's
+    file (test_diagnosis.py names those that cannot)."""
+    try:
+        return mistake.source(reference(mistake.task)) != reference(
+            mistake.task)
+    except ValueError:
+        return False
+
+
 def mistake_layers():
-    """The catalogued mistakes (tests/mistakes.py) as submissions: layer k
-    holds the k-th mistake of each task that has one, {task: Mistake}."""
+    """The catalogued mistakes (judge/contract/mistakes.py) that apply, as
+    submissions: layer k holds the k-th mistake of each task that has one,
+    {task: Mistake}."""
     layers = []
-    for mistake in MISTAKES:
+    for mistake in filter(applies, MISTAKES):
         for layer in layers:
             if mistake.task not in layer:
                 layer[mistake.task] = mistake

@@ -14,11 +14,24 @@ here is named in a full grading too.
 import pytest
 
 import submissions
+from judge.contract.mistakes import MISTAKES
 from submissions import entries, first_failure
 
 PLANTED = [(k + 1, mistake)
            for k, layer in enumerate(submissions.mistake_layers())
            for mistake in layer.values()]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[
+    "{}-{}".format(mistake.task, mistake.name) for mistake in MISTAKES])
+def test_catalogued_mistake_applies_to_this_repository(mistake):
+    """Each catalogued mistake is a change of this repository's task file:
+    an edit of the file that removes the text it changes shows here, by
+    name (a grading passes over it)."""
+    assert submissions.applies(mistake), (
+        "{} ({}) no longer applies to {}.py: update its changes in "
+        "tests/judge/contract/mistakes.py".format(
+            mistake.name, mistake.task, mistake.task))
 
 
 @pytest.mark.parametrize("layer, mistake", PLANTED, ids=[

@@ -94,6 +94,11 @@ def outputs(task: str, returned, method: Optional[str] = None) -> Case:
     """What a call of task returned, by name."""
     call = TASK[task].call(method)
     names = call.output_names()
+    if returned is None:
+        raise Unexpected("{} returned None (is a return missing?); it must "
+                         "return {}".format(call.text, "a dict of gradients"
+                                            if TASK[task].returns_gradients
+                                            else ", ".join(names)))
     if TASK[task].returns_gradients:
         if not isinstance(returned, dict):
             raise Unexpected("{} returned a {}, not a dict of gradients"
@@ -162,9 +167,17 @@ def construct(task: str, request: dict, load: Loader) -> Case:
     np.random.seed(request["seed"])
     made = getattr(load(TASK[task].cell_file), cell.name)(*request["sizes"])
     arrays = {}
+    missing = [name for name in cell.names() if not hasattr(made, name)]
+    if missing:
+        has = sorted(name for name, value in getattr(
+            made, "__dict__", {}).items()
+                     if isinstance(value, np.ndarray))
+        raise Unexpected("{} has no attribute {} (the README's names: {}; "
+                         "it has {})".format(
+                             cell.name, ", ".join(missing),
+                             ", ".join(cell.names()),
+                             ", ".join(has) or "no array attribute"))
     for name in cell.names():
-        if not hasattr(made, name):
-            raise Unexpected("{} has no attribute {}".format(cell.name, name))
         arrays[name] = as_array(cell.name, name, getattr(made, name))
     arrays["random.after"] = np.random.normal(size=3)
     return arrays

@@ -9,7 +9,10 @@ exactly (judge/diagnosis.py). The tests plant each one as a submission and
 check that it is named (tests/repository/test_diagnosis.py).
 
 A mistake's kind is the kind of check whose failure it explains: `results`
-for most, `robustness` for the ones that only overflow.
+for most, `robustness` for the ones that only overflow. Two mistakes of one
+task made together are found as a pair (judge/feedback/catalogue.py): the
+plain sigmoid and softmax of every task that has them are catalogued one
+by one.
 """
 
 
@@ -55,19 +58,15 @@ def plain_softmax(task):
 
 
 def plain_sigmoid(task):
-    """A plain sigmoid in task: a robustness mistake."""
+    """A plain sigmoid in task: a robustness mistake. (Its other plain
+    form, exp(x) / (1 + exp(x)), overflows for large positive x: on the
+    robustness checks, whose gates are pushed both ways, it raises where
+    this one does.)"""
     return Mistake(task, "plain_sigmoid",
-                   "the sigmoid 1 / (1 + exp(-x)) overflows for large "
-                   "negative x: use a form that never takes exp of a large "
-                   "positive number", [SIGMOID], kind="robustness")
-
-
-def plain_sigmoid_and_softmax(task):
-    """Both in task: a robustness mistake."""
-    return Mistake(task, "plain_sigmoid_and_softmax",
-                   "a plain sigmoid, 1 / (1 + exp(-x)), and a plain softmax, "
-                   "exp(z) / sum(exp(z)), overflow for large inputs",
-                   [SIGMOID, SOFTMAX], kind="robustness")
+                   "a plain sigmoid, 1 / (1 + exp(-x)) or exp(x) / (1 + "
+                   "exp(x)), overflows for large |x|: use a form that never "
+                   "takes exp of a large positive number", [SIGMOID],
+                   kind="robustness")
 
 
 def averaged_over_time(task):
@@ -164,7 +163,7 @@ MISTAKES = [
               "z = sigmoid(concat @ self.Wr + self.br)\n"
               "        r = sigmoid(concat @ self.Wz + self.bz)")]),
     plain_sigmoid("2-gru_cell"),
-    plain_sigmoid_and_softmax("2-gru_cell"),
+    plain_softmax("2-gru_cell"),
     # 3-lstm_cell
     Mistake("3-lstm_cell", "forget_update_swapped",
             "the forget and update gates are swapped: c_next = u * c_prev "
@@ -188,7 +187,8 @@ MISTAKES = [
             "c_prev + c_cand (the README: f * c_prev + u * c_cand)",
             [("c_next = f * c_prev + u * c_cand",
               "c_next = f * c_prev + c_cand")]),
-    plain_sigmoid_and_softmax("3-lstm_cell"),
+    plain_sigmoid("3-lstm_cell"),
+    plain_softmax("3-lstm_cell"),
     # 4-deep_rnn
     Mistake("4-deep_rnn", "h0_of_layer_0",
             "every layer starts from h_0[0], the first layer's initial "

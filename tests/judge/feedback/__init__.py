@@ -104,10 +104,16 @@ def probe_hints(task: str, found: List[conditions.Probe],
 
 
 def draws_hint(checks: List[Check]) -> List[str]:
-    """What the constructor got wrong, from the failing draws checks."""
+    """What the constructor got wrong, from the failing draws checks: the
+    attributes it lacks, or what it drew."""
     for check in checks:
         if check.outcome == "failed":
             for call in check.calls:
+                error = call.outcome.error
+                if call.probe == "construct" and error is not None and \
+                        error.harness and "has no attribute" in \
+                        error.message:
+                    return [error.message]
                 said = draws.explain(call)
                 if said:
                     return [said]

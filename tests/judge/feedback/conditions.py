@@ -277,10 +277,5 @@ def condition(probes: List[Probe]) -> Optional[Condition]:
 def raised_text(error: Raised, source: List[str]) -> str:
     """"UnboundLocalError at line 28 (`Y[s] = y`): ..." with the
     submission's own line."""
-    where = error.where()
-    if error.line and 0 < error.line <= len(source):
-        line = source[error.line - 1].strip()
-        if line:
-            where = " at line {} (`{}`)".format(error.line, line[:60])
-    return "{}{}: {}".format(error.type, where, " ".join(
+    return "{}{}: {}".format(error.type, error.where(source), " ".join(
         error.message.split())[:120])
