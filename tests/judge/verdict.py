@@ -29,6 +29,18 @@ class Feedback:
         return (found + self.hints)[:3]
 
 
+def told(line: str, message: str) -> str:
+    """line, with its end shortened to "as above" when the message above
+    it (a task's first failure) already says it: an exception repeated
+    after the condition under which it is raised."""
+    parts = line.split(": ")
+    for k in range(1, len(parts)):
+        tail = ": ".join(parts[k:])
+        if len(tail) >= 30 and tail in message:
+            return ": ".join(parts[:k]) + ": as above"
+    return line
+
+
 @dataclass
 class Check:
     """The outcome of one check: its task, kind and name; "passed",
@@ -136,7 +148,7 @@ class Verdict:
             for task, (kind, message) in failures:
                 lines.append("  {} ({}): {}".format(task, kind, message))
                 found = self.feedback.get((task, kind))
-                lines += ["    " + line for line in (
+                lines += ["    " + told(line, message) for line in (
                     found.lines() if found else []) if line not in message]
                 for other in KINDS:
                     said = self.feedback.get((task, other))

@@ -32,9 +32,13 @@ def how(task: str, probe: conditions.Probe, source: List[str]) -> str:
     if not probe.outcome.ok:
         return conditions.raised_text(probe.outcome.error, source)
     call = TASK[task].call(probe.method)
-    if len(probe.wrong) == len(call.outputs) > 1:
-        return "every {} differs".format(
-            "gradient" if TASK[task].returns_gradients else "output")
+    kind = "gradient" if TASK[task].returns_gradients else "output"
+    right = [name for name in call.output_names()
+             if name not in probe.wrong]
+    if not right and len(probe.wrong) > 1:
+        return "every {} differs".format(kind)
+    if len(probe.wrong) > 4 and len(right) <= 3:
+        return "every {} but {} differs".format(kind, relations.names(right))
     return "{} differ{}".format(relations.names(probe.wrong),
                                 "s" if len(probe.wrong) == 1 else "")
 
@@ -92,7 +96,7 @@ def probe_hints(task: str, found: List[conditions.Probe],
         outputs = [a.name for a in TASK[task].call(method).outputs]
         matches = relations.outputs_line(
             probe.wrong, [n for n in outputs if n not in probe.wrong]) \
-            if probe.outcome.ok else None
+            if probe.outcome.ok and not cond.when else None
         fewer = "{}, only {} differ{}".format(
             cond.fewer[0], relations.names(cond.fewer[1]),
             "s" if len(cond.fewer[1]) == 1 else "") if cond.fewer else None

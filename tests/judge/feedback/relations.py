@@ -232,7 +232,9 @@ def along(array: Array, position: int, axis: str, got, want,
                     w[part], 1, 0)
                 rows = [k for k in range(half.shape[0])
                         if not same(half[k], right[k])]
-                said += ": it " + in_time(half, right, rows, False)
+                how = in_time(half, right, rows, False)
+                if how != "differs at every step":
+                    said += ": it " + how
             return said
         return None
     if axis == "m" and count > 1 and same(g, w[::-1]):
