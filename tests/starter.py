@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Make a workspace for a student: skeletons of the eleven tasks, the
-drivers, and a short README.
+drivers and what they print (expected/), a short README, and `grade`, which
+grades the workspace with this repository's judge.
 
     python3 tests/starter.py DIR            DIR must be empty or new
     python3 tests/starter.py DIR --force    fill in what is missing
@@ -9,7 +10,7 @@ Each skeleton is derived from this repository's task file by reading its
 syntax tree: the shebang, the module docstring, `import numpy as np`, and
 every class, method and function the task defines (Task.defines) with its
 signature and docstring, whose body raises
-NotImplementedError("write NAME (task N)"). Private helpers (softmax,
+NotImplementedError("write NAME in FILE (task N)"). Private helpers (softmax,
 sigmoid, the shape checks) are not part of the contract and are left out.
 With --force, a task file that differs from its skeleton is never
 overwritten: a student's work is never lost.
@@ -38,8 +39,11 @@ def stub(source, node, name, task, indent):
         raise ValueError("{}.py: {} has no docstring".format(task, name))
     text = lines_of(source, node.lineno, doc.end_lineno)
     if isinstance(node, ast.FunctionDef):
-        text.append(indent + INDENT + 'raise NotImplementedError("write {} '
-                    '(task {})")'.format(name, TASK[task].number))
+        # the file is named: a driver that runs this task for another
+        # (main/8-main.py runs task 7's class) says which file to write
+        text += [indent + INDENT + "raise NotImplementedError(",
+                 indent + 2 * INDENT + '"write {} in {} (task {})")'.format(
+                     name, TASK[task].file, TASK[task].number)]
     return text
 
 
@@ -79,28 +83,59 @@ Each task file here is a skeleton: its docstrings say what to compute
 |---|---|
 {rows}
 
-Run the driver of a task on your own files, from this folder:
+The loop, from this folder:
 
 ```sh
-./main/0-main.py
+./main/0-main.py                            # run task 0's driver on your files
+./main/0-main.py | diff - expected/0-main.txt   # what it should print
+./grade -k 0-rnn_cell                       # grade task 0
+./grade                                     # grade every task
 ```
 
-Grade your work (every task, or one with `-k 2-gru_cell`) from the
-repository:
+`diff` shows every line that differs; the grader compares numbers only to
+the last digit printed, so a difference in the last digit is fine. A
+driver runs your files for every task it imports: `main/8-main.py` needs
+your task 7 (`7-bi_output.py`) as well as task 8.
 
-```sh
-cd {root} && python3 -m pytest --submission={folder}
-```
+`./grade` runs the grader of {root} on this folder (`python3 -m pytest
+--submission={folder}` there); `./grade -v` lists every check.
 """.format(root=ROOT, rows=rows, folder=os.path.abspath(folder))
 
 
+def grade_script(folder):
+    """The workspace's `grade`: the grader of this repository on the
+    workspace, from anywhere."""
+    return '''#!/usr/bin/env python3
+"""Grade this workspace with the grader of {root}.
+
+    ./grade                   every task
+    ./grade -k 2-gru_cell     one task
+    ./grade -v                every check, as pytest lists them
+"""
+import os
+import sys
+
+REPOSITORY = {root!r}
+HERE = os.path.dirname(os.path.abspath(__file__))
+os.chdir(REPOSITORY)
+os.execv(sys.executable, [sys.executable, "-m", "pytest", "-p",
+                          "no:cacheprovider", "--submission=" + HERE] +
+         sys.argv[1:])
+'''.format(root=ROOT)
+
+
 def files(folder):
-    """{relative path: (text, mode)} of a workspace for folder."""
+    """{relative path: (text, mode)} of a workspace for folder: the
+    skeletons, the drivers and what they print, the README and grade."""
     found = {TASK[task].file: (skeleton(task), 0o755) for task in TASKS}
     for task in TASKS:
         with open(os.path.join(ROOT, TASK[task].driver)) as f:
             found[TASK[task].driver] = (f.read(), 0o755)
+        name = "{}-main.txt".format(TASK[task].number)
+        with open(os.path.join(ROOT, "tests", "expected", name)) as f:
+            found[os.path.join("expected", name)] = (f.read(), 0o644)
     found["README.md"] = (readme(folder), 0o644)
+    found["grade"] = (grade_script(folder), 0o755)
     return found
 
 
@@ -143,10 +178,10 @@ def main():
         sys.exit(str(error))
     for name in kept:
         print("kept {}: it is not the skeleton".format(name))
-    print("wrote the workspace {}: start with {}/0-rnn_cell.py, run "
-          "./main/0-main.py there, and grade with\n  cd {} && python3 -m "
-          "pytest --submission={}".format(
-              args.folder, args.folder, ROOT, os.path.abspath(args.folder)))
+    print("wrote the workspace {}: start with 0-rnn_cell.py; then, from "
+          "that folder,\n  ./main/0-main.py          runs your task 0\n"
+          "  ./grade -k 0-rnn_cell     grades it (./grade: every task)"
+          .format(args.folder))
 
 
 if __name__ == "__main__":

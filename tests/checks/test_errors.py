@@ -17,7 +17,9 @@ MALFORMED = cases.malformed_calls()
 
 
 @pytest.mark.parametrize("label, task, argument, replacement, _",
-                         MALFORMED, ids=[call[0] for call in MALFORMED])
+                         MALFORMED, ids=["{} {}".format(
+                             call[1], call[0].split(" ", 1)[1])
+                             for call in MALFORMED])
 def test_malformed_call_raises_a_clear_error(label, task, argument,
                                              replacement, _, judge):
     """A ValueError whose message names the argument."""

@@ -14,7 +14,7 @@ import stat
 import pycodestyle
 import pytest
 
-from judge.contract.tasks import TASKS
+from judge.contract.tasks import TASK, TASKS
 from judge.failures import fail, one_line
 
 pytestmark = pytest.mark.style
@@ -48,15 +48,41 @@ def pycodestyle_problems(text, name):
     return checker.report.found
 
 
+# what to do about the pycodestyle codes students meet most
+HINTS = {
+    "E741": "l, O and I look like 1 and 0, so pycodestyle rejects them as "
+            "names: call the layer count something else, such as n_layers",
+    "E501": "break the line inside brackets, or give a part of the "
+            "expression a name of its own",
+    "W291": "remove the spaces at the end of the line",
+    "W293": "remove the spaces on the blank line",
+    "E302": "leave two blank lines before a top-level def or class",
+    "E305": "leave two blank lines after a function or class, before the "
+            "code that follows it",
+    "W391": "end the file with one newline, without blank lines",
+}
+
+
 @pytest.mark.parametrize("task", TASKS)
 def test_pycodestyle(task, judge):
     """pycodestyle (default settings) reports nothing."""
     found = pycodestyle_problems(judge.text(task), task + ".py")
     if found:
         line, column, message = found[0]
-        fail("{}.py line {}, column {}: {} ({} problem{} in all)".format(
+        hint = HINTS.get(message.split(" ", 1)[0])
+        fail("{}.py line {}, column {}: {} ({} problem{} in all){}".format(
             task, line, column, message, len(found),
-            "" if len(found) == 1 else "s"))
+            "" if len(found) == 1 else "s", ": " + hint if hint else ""))
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_file_name(task, judge):
+    """The file is named as the README names it (a near miss is graded as
+    its task, and costs this point)."""
+    name = judge.submission.names[task]
+    if name != TASK[task].file:
+        fail("{} must be named {} (it was graded as {}: rename it)".format(
+            name, TASK[task].file, TASK[task].file))
 
 
 @pytest.mark.parametrize("task", TASKS)

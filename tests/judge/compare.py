@@ -17,26 +17,34 @@ def number(value):
     return "{:.6g}".format(value)
 
 
-def close(where, actual, expected, rtol=1e-9, atol=1e-12):
+def agrees(actual, expected, rtol=1e-9, atol=1e-12) -> bool:
+    """Whether actual has expected's shape and values."""
+    actual, expected = np.asarray(actual), np.asarray(expected)
+    return actual.shape == expected.shape and bool(np.all(np.isclose(
+        actual, expected, rtol=rtol, atol=atol)))
+
+
+def close(where, actual, expected, rtol=1e-9, atol=1e-12, note=""):
     """Fail unless actual has expected's shape and values (within rtol
-    relative and atol absolute; NaN never matches)."""
+    relative and atol absolute; NaN never matches); note ends the
+    message."""
     actual = np.asarray(actual)
     expected = np.asarray(expected)
-    shape(where, actual, expected.shape)
+    shape(where, actual, expected.shape, note)
     bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol)
     if bad.any():
         first = tuple(int(k) for k in np.argwhere(bad)[0])
         fail("{}: first differs at {}: got {}, expected {} ({} of {} "
-             "entries differ)".format(
+             "entries differ){}".format(
                  where, first, number(actual[first]),
-                 number(expected[first]), int(bad.sum()), bad.size))
+                 number(expected[first]), int(bad.sum()), bad.size, note))
 
 
-def shape(where, actual, expected):
+def shape(where, actual, expected, note=""):
     """Fail unless the array actual has the shape expected."""
     if np.shape(actual) != tuple(expected):
-        fail("{}: shape {}, expected {}".format(where, np.shape(actual),
-                                                tuple(expected)))
+        fail("{}: shape {}, expected {}{}".format(
+            where, np.shape(actual), tuple(expected), note))
 
 
 def equal(where, actual, expected):
@@ -45,10 +53,25 @@ def equal(where, actual, expected):
 
 
 def same_results(where, got, expected, **tolerance):
-    """close() on every result of expected, named `where NAME`."""
-    for name in expected:
-        close("{} {}".format(where, name), got[name], expected[name],
-              **tolerance)
+    """close() on every result of expected, named `where NAME`; for a call
+    of several results, the failure says which others match and which
+    differ too."""
+    wrong = [name for name in expected
+             if not agrees(got[name], expected[name], **tolerance)]
+    if not wrong:
+        return
+    note = ""
+    if len(expected) > 1:
+        right = [name for name in expected if name not in wrong]
+        parts = ["{} differ{}".format(", ".join(wrong[1:]),
+                                      "s" if len(wrong) == 2 else "")
+                 ] if len(wrong) > 1 else []
+        parts += ["{} match{}".format(", ".join(right),
+                                      "es" if len(right) == 1 else "")
+                  ] if right else []
+        note = "; " + "; ".join(parts) if parts else ""
+    close("{} {}".format(where, wrong[0]), got[wrong[0]], expected[wrong[0]],
+          note=note, **tolerance)
 
 
 # -- printed text, as the drivers print it -----------------------------------

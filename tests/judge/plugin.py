@@ -27,6 +27,7 @@ from judge.submission import Submission
 from judge.verdict import KINDS, Check, Verdict
 
 CHECKS = os.path.join(ROOT, "tests", "checks")
+REPOSITORY = os.path.join(ROOT, "tests", "repository")
 GRADING = pytest.StashKey["Grading"]()
 
 
@@ -51,10 +52,25 @@ class Grading:
         self.submission = Submission.read(folder)
         self.session = Session(self.submission, self.reference,
                                from_options(options), seed)
-        self.verdict = Verdict(self.submission.files)
+        self.verdict = Verdict(list(self.submission.files) +
+                               list(self.submission.broken))
         self.started = time.monotonic()
         self.running: Optional[Check] = None
         self.task: Optional[str] = None
+        # a student's grading: a short report, the scoreboard last; -v (or
+        # grading this repository's own files) keeps pytest's full report
+        self.terse = not self.own and options.verbose <= 0
+        if self.terse:
+            options.verbose = min(options.verbose, -1)
+            options.tbstyle = "no"
+            options.reportchars = ""
+            options.console_output_style = "classic"
+        self.config = config
+
+    @property
+    def reporter(self):
+        """pytest's terminal reporter (None without a terminal)."""
+        return self.config.pluginmanager.get_plugin("terminalreporter")
 
     @classmethod
     def start(cls, config: pytest.Config) -> None:
@@ -77,13 +93,14 @@ class Grading:
 
     def pytest_ignore_collect(self, collection_path, config):
         """Never collect inside a submission: pytest would import its
-        conftest.py or test files into the judge's process."""
+        conftest.py or test files into the judge's process; and the tests
+        of this repository run only when it grades its own files."""
         if self.own:
             return None
         path = os.path.realpath(str(collection_path))
-        if path == self.submission.folder or path.startswith(
-                self.submission.folder + os.sep):
-            return True
+        for folder in (self.submission.folder, REPOSITORY):
+            if path == folder or path.startswith(folder + os.sep):
+                return True
         return None
 
     @staticmethod
@@ -123,10 +140,27 @@ class Grading:
         items[:] = [entry[-1] for entry in checks] + repository
 
     def pytest_collection_finish(self, session):
-        """Count the checks that will run (after -m and -k selection)."""
+        """Count the checks that will run (after -m and -k selection); in
+        a student's grading, say what is graded."""
         for item in session.items:
             if hasattr(item, "judged"):
                 self.verdict.collect(*item.judged)
+        if self.terse:
+            self.say("")
+            for line in self.title().splitlines():
+                self.say(line)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_report_teststatus(self, report, config):
+        """In a student's grading, no letter per check: a line per task
+        (finish_task) says how it went."""
+        if not self.terse or not report.nodeid.startswith("tests/checks/"):
+            return None
+        if report.when != "call":
+            if report.failed:
+                return "error", "", ""
+            return ("skipped", "", "") if report.skipped else ("", "", "")
+        return report.outcome, "", ""
 
     # -- running checks ------------------------------------------------------
 
@@ -142,6 +176,9 @@ class Grading:
             self.task = task
         self.running = Check(task, kind, item.name, "skipped")
         self.session.take_calls()
+        if task in self.submission.broken:
+            pytest.fail("not graded: " + self.submission.broken[task],
+                        pytrace=False)
         if task not in self.submission.files:
             pytest.skip("{}.py not submitted".format(task))
         self.session.task_run(task)
@@ -200,6 +237,20 @@ class Grading:
                 if found is not None:
                     self.verdict.feedback[task, kind] = found
         self.session.finish_task()
+        if task is not None and self.terse:
+            self.say(self.verdict.progress(task))
+
+    def say(self, line: str) -> None:
+        """Write a line on the terminal now, even while a check runs (its
+        output is captured then)."""
+        if self.reporter is None:
+            return
+        capture = self.config.pluginmanager.get_plugin("capturemanager")
+        if capture is None:
+            self.reporter.write_line(line)
+            return
+        with capture.global_and_fixture_disabled():
+            self.reporter.write_line(line)
 
     # -- the end -------------------------------------------------------------
 
@@ -212,8 +263,19 @@ class Grading:
             "sandbox: {}".format(where, self.session.seed, self.session.seed,
                                  self.session.protections())
 
-    @pytest.hookimpl(tryfirst=True)
+    @pytest.hookimpl(tryfirst=True, wrapper=True)
     def pytest_sessionfinish(self, session, exitstatus):
+        """End the last task, check the repository's files, write
+        results.json; then, after pytest's own summary, a student's
+        grading prints its failures and the scoreboard, last."""
+        self.finish(session, exitstatus)
+        result = yield
+        if self.terse and self.reporter is not None and any(
+                self.verdict.collected.values()):
+            self.reporter.write("\n" + self.verdict.report())
+        return result
+
+    def finish(self, session, exitstatus) -> None:
         """End the last task, check the repository's files, write
         results.json."""
         self.finish_task()
@@ -228,11 +290,11 @@ class Grading:
                     ", ".join(found.paths), found.task or "the last task")
                     for found in self.session.tampered)
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        if not self.submission.files:
-            verdict.notes.append(
-                "No task file was found in {}: they must be named as in "
-                "the README ({}.py, ...).".format(self.submission.folder,
-                                                  TASKS[0]))
+        verdict.notes += self.submission.notes
+        if self.submission.problem:
+            verdict.notes.append("Nothing was graded: {}.".format(
+                self.submission.problem))
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if self.own:
             verdict.notes.append(
                 "Fresh cases were not run: the submission is this "
@@ -245,8 +307,9 @@ class Grading:
                     indent=1)
 
     def pytest_terminal_summary(self, terminalreporter, exitstatus, config):
-        """Print the scoreboard."""
-        if not any(self.verdict.collected.values()):
+        """Print the scoreboard (with pytest's full report: -v, or this
+        repository's own files)."""
+        if self.terse or not any(self.verdict.collected.values()):
             return
         terminalreporter.section("scoreboard")
         terminalreporter.write(self.verdict.scoreboard(self.title()))

@@ -110,17 +110,26 @@ class Verdict:
         most = sum(self.most(task, kind) for task, kind in self.checks)
         return earned, most
 
+    def failure(self, task: str, kind: str) -> Optional[str]:
+        """The message of the first failing check of a task's kind: one
+        that names an array or a call rather than a driver's printout,
+        when there is one (it says more)."""
+        failed = [check for check in self.checks[task, kind]
+                  if check.outcome == "failed"]
+        said = [check for check in failed if not check.name.startswith(
+            "test_driver_prints_expected")]
+        return (said or failed)[0].message if failed else None
+
     def first_failure(self, task: str) -> Optional[Tuple[str, str]]:
         """(kind, message) of the task's first failing check, or None."""
         for kind in KINDS:
-            failed = self.tally(task, kind)[2]
-            if failed:
-                return kind, failed[0]
+            message = self.failure(task, kind)
+            if message is not None:
+                return kind, message
         return None
 
-    def scoreboard(self, title: str) -> str:
-        """The scoreboard as text: one row per task, then the first
-        failure of each failing task."""
+    def table(self) -> List[str]:
+        """The scoreboard's table: one row per task, then the total."""
         rows = [("task", "submitted") + KINDS + ("points",)]
         for task in TASKS:
             row = [task, "yes" if task in self.submitted else "no"]
@@ -136,20 +145,30 @@ class Verdict:
             "{}/{}".format(earned, most),))
         widths = [max(len(row[k]) for row in rows)
                   for k in range(len(rows[0]))]
+        return ["  ".join(cell.ljust(width) for cell, width in
+                          zip(row, widths)).rstrip() for row in rows]
+
+    def said(self, task: str, kind: str, message: str,
+             indent: str) -> List[str]:
+        """The feedback lines on a task's kind under its failure."""
+        found = self.feedback.get((task, kind))
+        return [indent + told(line, message) for line in (
+            found.lines() if found else []) if line not in message]
+
+    def scoreboard(self, title: str) -> str:
+        """The scoreboard as text: one row per task, then the first
+        failure of each failing task with its feedback, then the notes."""
         lines = [title, ""]
         if self.void:
             lines += ["THE VERDICT IS VOID: " + self.void, ""]
-        lines += ["  ".join(cell.ljust(width) for cell, width in
-                            zip(row, widths)).rstrip() for row in rows]
+        lines += self.table()
         failures = [(task, self.first_failure(task)) for task in TASKS
                     if task in self.submitted and self.first_failure(task)]
         if failures:
             lines += ["", "First failure of each task:"]
             for task, (kind, message) in failures:
                 lines.append("  {} ({}): {}".format(task, kind, message))
-                found = self.feedback.get((task, kind))
-                lines += ["    " + told(line, message) for line in (
-                    found.lines() if found else []) if line not in message]
+                lines += self.said(task, kind, message, "    ")
                 for other in KINDS:
                     said = self.feedback.get((task, other))
                     if other != kind and said and said.mistake:
@@ -157,6 +176,51 @@ class Verdict:
                             other, said.mistake))
         lines += [""] + self.notes
         return "\n".join(lines).rstrip() + "\n"
+
+    def progress(self, task: str) -> str:
+        """One line when a task's grading ends: its points so far, and why
+        it has none when it was not written."""
+        earned = sum(self.points(task, kind) for kind in KINDS)
+        most = sum(self.most(task, kind) for kind in KINDS)
+        first = self.first_failure(task)
+        why = ""
+        if first and first[1].startswith(("not implemented yet",
+                                          "not graded")):
+            why = "  " + first[1].split(":")[0]
+        return "  {:<17} {:>5}{}".format(task, "{}/{}".format(earned, most),
+                                         why)
+
+    def report(self) -> str:
+        """A student's report, printed last: the first failure of each
+        failing kind of each task with its feedback (a message said once
+        per task), the notes, and the scoreboard's table at the very
+        end."""
+        lines = []
+        for task in TASKS:
+            shown = []
+            first = self.failure(task, "results") or ""
+            if first.startswith(("not implemented yet", "not graded")):
+                lines.append("{}: {}".format(task, first))
+                continue
+            for kind in KINDS:
+                message = self.failure(task, kind)
+                if message is None or message in shown:
+                    continue
+                passed, run, _ = self.tally(task, kind)
+                if not shown:
+                    lines.append(task)
+                lines.append("  {} ({}/{}): {}".format(kind, passed, run,
+                                                       message))
+                lines += self.said(task, kind, message, "    ")
+                shown.append(message)
+        if lines:
+            lines = ["The first failure of each kind (-v lists every "
+                     "check):", ""] + lines
+        lines += [""] + self.notes
+        if self.void:
+            lines += ["", "THE VERDICT IS VOID: " + self.void]
+        lines += [""] + self.table()
+        return "\n".join(lines).lstrip("\n") + "\n"
 
     def gradescope(self, title: str, seconds: float) -> dict:
         """The verdict in Gradescope's results.json format."""

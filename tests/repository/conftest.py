@@ -31,7 +31,7 @@ def plans():
     so that the others never fail a check for being slow on a busy
     machine."""
     found = {"hostile": ("test_judge.py", ["--time-limit=1",
-                                           "--task-time-limit=2"]),
+                                           "--task-time-limit=4"]),
              "plain": ("test_judge.py", []),
              "tamper": ("test_judge.py", []),
              "class": ("test_grade_class.py test_starter.py", [

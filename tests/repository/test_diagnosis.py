@@ -43,6 +43,8 @@ def test_planted_mistake_is_named(layer, mistake, gradings):
     assert entry["status"] == "failed", (mistake.name, entry["output"])
     assert entry["extra_data"]["diagnosis"] == mistake.says, (
         mistake.task, mistake.name, entry["extra_data"]["diagnosis"])
-    kind, _ = first_failure(printed, mistake.task)
+    scoreboard = verdict["output"]
+    kind, _ = first_failure(scoreboard, mistake.task)
     label = "" if kind == mistake.kind else " ({})".format(mistake.kind)
-    assert "    likely mistake{}: {}\n".format(label, mistake.says) in printed
+    said = "    likely mistake{}: {}\n".format(label, mistake.says)
+    assert said in scoreboard

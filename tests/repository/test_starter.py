@@ -145,7 +145,7 @@ def test_fresh_workspace_grades_to_zero_with_clear_messages(gradings):
     for task in TASKS:
         assert found[task, "results"]["score"] == 0
         assert found[task, "style"]["status"] == "passed", task
-        kind, message = first_failure(printed, task)
+        kind, message = first_failure(verdict["output"], task)
         assert kind == "results", (task, kind)
         assert message.startswith("not implemented yet: write "), message
         assert message.endswith("(task {})".format(TASK[task].number)), message

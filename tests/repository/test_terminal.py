@@ -1,0 +1,150 @@
+"""What a student sees in the terminal, run as a student runs it: a
+workspace made by tests/starter.py in a temporary folder, some of its
+tasks written (by the correct students of students/), graded from the
+workspace's folder with ./grade or python3 -m pytest.
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import starter
+from judge.contract.tasks import ROOT, TASK
+
+STUDENT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "students", "correct", "bilal")
+
+
+def workspace(place, done=(), names=None):
+    """A starter workspace in place with the tasks of done written (by a
+    correct student), under the names of names ({task: file name})."""
+    starter.write(str(place))
+    for task in done:
+        name = (names or {}).get(task, TASK[task].file)
+        target = os.path.join(str(place), name)
+        shutil.copy(os.path.join(STUDENT, TASK[task].file), target)
+        os.chmod(target, 0o755)
+        if name != TASK[task].file:
+            os.remove(os.path.join(str(place), TASK[task].file))
+    return str(place)
+
+
+def run(command, cwd):
+    """(exit status, what it printed) of a command run in cwd."""
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env=dict(
+                              os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_a_half_done_workspace_grades_in_a_short_report(tmp_path):
+    """./grade from the workspace: a line per task, the first failure of
+    each failing kind, and the scoreboard last, in at most 60 lines;
+    none of pytest's FAILED lines."""
+    place = workspace(tmp_path / "work", ["0-rnn_cell", "1-rnn",
+                                          "2-gru_cell", "3-lstm_cell",
+                                          "4-deep_rnn", "5-bi_forward"])
+    status, printed = run(["./grade"], place)
+    lines = printed.rstrip("\n").splitlines()
+    assert status == 1, printed
+    assert len(lines) <= 60, printed
+    # six tasks right, and the style point of each skeleton
+    assert lines[-1].startswith("total") and lines[-1].endswith("65/110")
+    assert "FAILED" not in printed and "Traceback" not in printed
+    assert "  6-bi_backward      1/10  not implemented yet" in lines
+    assert "6-bi_backward: not implemented yet: write " \
+        "BidirectionalCell.__init__ in 6-bi_backward.py (task 6)" in lines
+
+
+def test_verbose_restores_pytest_report(tmp_path):
+    """./grade -v lists every check as pytest does, then the scoreboard."""
+    place = workspace(tmp_path / "work", ["0-rnn_cell"])
+    status, printed = run(["./grade", "-v", "-k", "0-rnn_cell"], place)
+    assert "test_imports[0-rnn_cell] PASSED" in printed, printed
+    assert "= scoreboard =" in printed
+
+
+def test_pytest_with_the_repository_path_from_the_workspace(tmp_path):
+    """python3 -m pytest REPOSITORY --submission=. from the workspace
+    grades the workspace; -k TASK selects every kind of that task."""
+    place = workspace(tmp_path / "work", ["1-rnn"])
+    status, printed = run([sys.executable, "-m", "pytest", ROOT,
+                           "--submission=.", "-k", "1-rnn"], place)
+    row = next(line for line in printed.splitlines()
+               if line.startswith("1-rnn "))
+    assert row.split()[2:] == ["17/17", "5/5", "5/5", "4/4", "10/10"], row
+
+
+def test_a_near_miss_name_is_graded_and_costs_the_style_point(tmp_path):
+    """0_rnn_cell.py is graded as 0-rnn_cell.py, with a note; its results
+    count, its style point does not."""
+    place = workspace(tmp_path / "work", ["0-rnn_cell"],
+                      {"0-rnn_cell": "0_rnn_cell.py"})
+    status, printed = run(["./grade", "-k", "0-rnn_cell"], place)
+    assert "0_rnn_cell.py graded as 0-rnn_cell.py: rename it." in printed
+    row = next(line for line in printed.splitlines()
+               if line.startswith("0-rnn_cell "))
+    assert row.split()[2:4] == ["19/19", "4/5"], row
+    assert "0_rnn_cell.py must be named 0-rnn_cell.py" in printed
+
+
+def test_task_files_in_a_course_repository_are_found(tmp_path):
+    """A clone of a course repository: the one sub-folder that holds task
+    files is graded, with a note; two such folders are an error."""
+    place = tmp_path / "holbertonschool-machine_learning"
+    course = place / "supervised_learning" / "0x0D-RNNs"
+    course.mkdir(parents=True)
+    shutil.copy(os.path.join(STUDENT, "0-rnn_cell.py"), str(course))
+    (place / "README.md").write_text("# my course\n")
+    status, printed = run([sys.executable, "-m", "pytest", "-k",
+                           "0-rnn_cell", "--submission=" + str(place)], ROOT)
+    assert "The task files were found in supervised_learning/0x0D-RNNs." \
+        in printed
+    assert printed.rstrip().splitlines()[-1].endswith("10/10"), printed
+    other = place / "old"
+    other.mkdir()
+    shutil.copy(os.path.join(STUDENT, "1-rnn.py"), str(other))
+    status, printed = run([sys.executable, "-m", "pytest",
+                           "--submission=" + str(place)], ROOT)
+    assert status != 0
+    assert "task files are in several folders" in printed
+    assert "old, supervised_learning/0x0D-RNNs" in printed
+
+
+def test_two_files_claiming_one_task_are_named(tmp_path):
+    """2-gru_cell.py and gru_cell.py: the task is not graded, and the
+    failure names both."""
+    place = workspace(tmp_path / "work", ["2-gru_cell"])
+    shutil.copy(os.path.join(STUDENT, "2-gru_cell.py"),
+                os.path.join(place, "gru_cell.py"))
+    status, printed = run(["./grade", "-k", "2-gru_cell"], place)
+    assert "2-gru_cell: not graded: 2-gru_cell.py and gru_cell.py claim " \
+        "task 2-gru_cell" in printed, printed
+
+
+@pytest.mark.parametrize("files", [[], ["notes.txt"]],
+                         ids=["empty", "no task"])
+def test_a_folder_without_task_files_fails_with_a_message(tmp_path, files):
+    """Nothing to grade: a non-zero exit, and why."""
+    for name in files:
+        (tmp_path / name).write_text("hello\n")
+    status, printed = run([sys.executable, "-m", "pytest",
+                           "--submission=" + str(tmp_path)], ROOT)
+    assert status != 0
+    assert "Nothing was graded: no task file was found in" in printed
+
+
+def test_style_says_what_to_do(tmp_path):
+    """pycodestyle's E741 (the README's own l as a name) comes with what
+    to do about it."""
+    place = workspace(tmp_path / "work", ["4-deep_rnn"])
+    path = os.path.join(place, "4-deep_rnn.py")
+    with open(path) as f:
+        text = f.read()
+    with open(path, "w") as f:
+        f.write(text + "\n\nl = len\n")
+    status, printed = run(["./grade", "-k", "4-deep_rnn"], place)
+    assert "E741 ambiguous variable name 'l'" in printed, printed
+    assert "such as n_layers" in printed
