@@ -237,7 +237,8 @@ class Grading:
                 if found is not None:
                     self.verdict.feedback[task, kind] = found
         self.session.finish_task()
-        if task is not None and self.terse:
+        if task is not None and self.terse and \
+                task in self.verdict.submitted:
             self.say(self.verdict.progress(task))
 
     def say(self, line: str) -> None:

@@ -250,7 +250,9 @@ def told(probes: List[Probe], negated: bool) -> List[str]:
 def condition(probes: List[Probe]) -> Optional[Condition]:
     """What one method's probes (base first) show, or None when they all
     pass."""
-    base = next(p for p in probes if p.variation is None)
+    base = next((p for p in probes if p.variation is None), None)
+    if base is None:  # the probes stopped before it
+        return None
     others = [p for p in probes if p.variation is not None]
     if base.right:
         failing = [p for p in others if not p.right]
