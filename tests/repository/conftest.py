@@ -35,8 +35,7 @@ def plans():
              "plain": ("test_judge.py", []),
              "tamper": ("test_judge.py", []),
              "class": ("test_grade_class.py test_starter.py", [
-                 "--seed=1", "--jobs=2", "--time-limit=1",
-                 "--task-time-limit=2"])}
+                 "--seed=1", "--jobs=2"])}
     # a layer of mistakes is graded for the kinds of its mistakes, on a
     # subset of the checks: if no earlier mistake reproduces a subset of
     # the recorded calls, none reproduces them all
