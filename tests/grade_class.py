@@ -53,8 +53,11 @@ def arguments(argv: Optional[List[str]] = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
         epilog="README.md, \"Grading a class\", describes each option.")
-    parser.add_argument("folder", help="one sub-folder per submission")
-    parser.add_argument("--out", required=True, help="where to write")
+    parser.add_argument("folder", metavar="FOLDER",
+                        help="one sub-folder per submission")
+    parser.add_argument("--out", required=True, metavar="OUTDIR",
+                        help="where to write (kept between runs: a run "
+                        "grades only what changed)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="gradings at a time (default: one per core)")
     parser.add_argument("--seed", type=int, help="the seed of the fresh "
@@ -116,7 +119,7 @@ def summary(view: overview.Overview, graded: Dict[str, Graded],
         lines.append("  {} x {}{}: {}".format(
             len(named.names), named.task, "" if named.kind == "results"
             else " ({})".format(named.kind), named.text))
-    for name in sorted(graded):
+    for name in sorted(graded, key=shown):
         if graded[name].no_verdict:
             lines.append("no verdict for {}: {}".format(
                 shown(name), graded[name].no_verdict))
@@ -188,6 +191,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     def shown(name: str) -> str:
         return pseudonyms.get(name, name)
 
+    # in the order of the names as shown (pseudonyms keep no trace of the
+    # real names' order)
+    todo.sort(key=shown)
     kept = len(wanted) - len(todo)
     print("grading {} submission{} of {}, {} at a time (seed {}: --seed {} "
           "replays this run){}".format(
@@ -280,16 +286,18 @@ def write_all(args: argparse.Namespace, record: ledger.Ledger,
                 ("roster rows without a submission", no_submission)):
             if found_names:
                 print("{} ({}): {}".format(text, len(found_names), ", ".join(
-                    shown(name) for name in found_names)))
+                    sorted(map(shown, found_names)))))
     if found.available:
         pairs = found.by_pair()
         print("similar code: {} pair{} of submissions, {} match{} with "
               "known solutions (report.html, \"Similar code\")".format(
                   len(pairs), "" if len(pairs) == 1 else "s",
                   len(found.known), "" if len(found.known) == 1 else "es"))
-        for (first, second), matches in pairs[:3]:
+        top = sorted(((sorted(map(shown, pair)), matches) for pair, matches
+                      in pairs), key=lambda item: (-len(item[1]), item[0]))
+        for (first, second), matches in top[:3]:
             print("  {} & {}: {} task{}".format(
-                shown(first), shown(second), len(matches),
+                first, second, len(matches),
                 "" if len(matches) == 1 else "s"))
     else:
         print("similar code: not compared: " + found.reason)

@@ -88,8 +88,8 @@ def failures(entry: Entry) -> List[str]:
     more = len(distinct) - len(shown)
     lines = block(shown)
     if more > 0:
-        lines.append("(and {} more like {})".format(
-            more, "it" if more == 1 else "them"))
+        lines.append("(and {} more failing check{})".format(
+            more, "" if more == 1 else "s"))
     return lines + said(entry)
 
 
@@ -122,10 +122,10 @@ def feedback(graded: Graded, seed: Optional[int], when: str = "") -> str:
         graded.entry(task, kind) and graded.entry(task, kind).failed
         for kind in SCORED)]
     missing = [task for task in TASKS if task not in graded.submitted()]
-    lines += ["", "## What to fix", ""]
+    lines += ["", "## What to fix"]
     if not failing:
-        lines.append("Every task you submitted passes its results and "
-                     "style checks.")
+        lines += ["", "Every task you submitted passes its results and "
+                  "style checks."]
     for task in failing:
         for kind in SCORED:
             entry = graded.entry(task, kind)

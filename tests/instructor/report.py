@@ -188,6 +188,9 @@ def histogram(view: Overview) -> str:
 
 def names(context: Context, found: Sequence[str]) -> str:
     """Names as shown, the first WHO of them, linked to their feedback."""
+    # in the order of the names as shown: pseudonyms keep no trace of
+    # the real names' order
+    found = sorted(found, key=context.shown)
     shown = [link(context, name) for name in found[:WHO]]
     more = len(found) - len(shown)
     return ", ".join(shown) + (" and {} more".format(more) if more > 0
@@ -370,7 +373,10 @@ def similar(context: Context) -> List[str]:
     if not found.pairs and not found.known:
         return lines + ['<p class="none">No near-copies among {} task files.'
                         '</p>'.format(found.files), "</section>"]
-    pairs = found.by_pair()
+    pairs = sorted((tuple(sorted(pair, key=context.shown)), matches)
+                   for pair, matches in found.by_pair())
+    pairs.sort(key=lambda item: (-len(item[1]), -sum(
+        m.score for m in item[1]), [context.shown(n) for n in item[0]]))
     if pairs:
         lines += ["<h3>Pairs of submissions</h3>",
                   '<table><tr><th>pair</th><th class="num">tasks</th>'
@@ -394,7 +400,8 @@ def similar(context: Context) -> List[str]:
         for match in found.known:
             together.setdefault((match.name, match.other), []).append(match)
         for (name, label), matches in sorted(
-                together.items(), key=lambda item: (-len(item[1]), item[0])):
+                together.items(), key=lambda item: (
+                    -len(item[1]), context.shown(item[0][0]), item[0][1])):
             lines.append('<tr><td>{}</td><td>{}</td><td class="num">{}</td>'
                          '<td>{}</td></tr>'.format(
                              link(context, name), esc(label), len(matches),
@@ -407,7 +414,11 @@ def similar(context: Context) -> List[str]:
         matches = [m for m in found.pairs + found.known if m.task == task]
         if not matches:
             continue
-        matches.sort(key=lambda m: (-m.score, m.known, m.name, m.other))
+        shown = context.shown
+        matches = [m if m.known or shown(m.name) <= shown(m.other) else
+                   m._replace(name=m.other, other=m.name) for m in matches]
+        matches.sort(key=lambda m: (-m.score, m.known, shown(m.name),
+                                    m.other if m.known else shown(m.other)))
         text = ", ".join("{} &amp; {} ({:.2f})".format(
             link(context, m.name), esc(m.other) if m.known
             else link(context, m.other), m.score)

@@ -114,7 +114,10 @@ def known_files(folder: Optional[str]) -> Dict[str, Dict[str, str]]:
 def compare(folder: str, names: List[str],
             known: Optional[str] = None) -> Similarity:
     """The near-copies among the task files of folder/NAME for names, and
-    between them and the known solutions (known: a folder, or None)."""
+    between them and the known solutions (known: a folder, or None).
+
+    Files whose code is the same once filtered (copies, or files left as
+    this repository's) are fingerprinted and compared once for all."""
     start = time.monotonic()
     tools, reason = library()
     if tools is None:
@@ -123,36 +126,60 @@ def compare(folder: str, names: List[str],
     from starter import skeleton
     found = Similarity(available=True)
     solutions = known_files(known)
+    made: Dict[Tuple[str, str], object] = {}
 
-    def fingerprint(text, boilerplate=None):
-        return fingerprint_of("task.py", NOISE, WINDOW, boilerplate,
-                              language="python", fp=io.StringIO(text))
+    def fingerprint(task, text, boilerplate=None):
+        if (task, text) not in made:
+            made[task, text] = fingerprint_of(
+                "task.py", NOISE, WINDOW, boilerplate, language="python",
+                fp=io.StringIO(text))
+        return made[task, text]
 
     def score(first, second):
         shared, (one, two), _ = compare_files(first, second)
-        return (min(one, two), shared)
+        return float(min(one, two)), shared
+
+    def flagged(value):
+        return value[0] >= THRESHOLD and value[1] >= SHORTEST
 
     for task in TASKS:
         start_from = skeleton(task)
-        boilerplate = sorted(fingerprint(start_from).hashes)
-        files = {}
+        boilerplate = sorted(fingerprint_of(
+            "task.py", NOISE, WINDOW, language="python",
+            fp=io.StringIO(start_from)).hashes)
+        # the submissions, grouped by their filtered code
+        groups: Dict[str, List[str]] = {}
+        prints = {}
         for name in names:
             text = read(os.path.join(folder, name, task + ".py"))
-            if text is not None and text != start_from:
-                files[name] = fingerprint(text, boilerplate)
-        others = {label: fingerprint(text, boilerplate)
+            if text is None or text == start_from:
+                continue
+            prints[name] = fingerprint(task, text, boilerplate)
+            groups.setdefault(prints[name].filtered_code, []).append(name)
+        found.files += len(prints)
+        others = {label: fingerprint(task, text, boilerplate)
                   for label, text in solutions[task].items()}
-        found.files += len(files)
         found.known_files += len(others) - (REPOSITORY in others)
-        for first, second in itertools.combinations(sorted(files), 2):
-            value, shared = score(files[first], files[second])
-            if value >= THRESHOLD and shared >= SHORTEST:
-                found.pairs.append(Match(task, first, second,
-                                         float(value), False))
-        for name, label in itertools.product(sorted(files), others):
-            value, shared = score(files[name], others[label])
-            if value >= THRESHOLD and shared >= SHORTEST:
-                found.known.append(Match(task, name, label, float(value),
-                                         True))
+        heads = sorted(groups.values())
+        for group in heads:
+            if len(group) > 1:
+                value = score(prints[group[0]], prints[group[0]])
+                if flagged(value):
+                    found.pairs += [Match(task, first, second, value[0],
+                                          False) for first, second in
+                                    itertools.combinations(group, 2)]
+        for one, two in itertools.combinations(heads, 2):
+            value = score(prints[one[0]], prints[two[0]])
+            if flagged(value):
+                found.pairs += [Match(task, *sorted((first, second)),
+                                      value[0], False)
+                                for first in one for second in two]
+        for group, label in itertools.product(heads, others):
+            value = score(prints[group[0]], others[label])
+            if flagged(value):
+                found.known += [Match(task, name, label, value[0], True)
+                                for name in group]
+    found.pairs.sort(key=lambda m: (TASKS.index(m.task), m.name, m.other))
+    found.known.sort(key=lambda m: (TASKS.index(m.task), m.name, m.other))
     found.seconds = time.monotonic() - start
     return found

@@ -14,6 +14,7 @@ import shutil
 import pytest
 
 from judge.contract.tasks import ROOT, TASKS
+from judge.verdict import Verdict
 from instructor import feedback, ledger, overview, report, roster
 from instructor import similarity, table
 from instructor.verdicts import from_json
@@ -105,6 +106,17 @@ def test_a_grading_without_verdict_or_void_is_not_final():
                                          "tests/expected/0-main.txt changed"],
         points=0)))
     assert not void.final and void.void == "tests/expected/0-main.txt changed"
+
+
+def test_a_void_verdict_of_the_judge_is_recognised():
+    """The judge's own results.json of a void grading (judge/verdict.py)
+    reads as void, with its reason."""
+    judged = Verdict(["0-rnn_cell"])
+    judged.collect("0-rnn_cell", "results")
+    judged.void = "tests/expected/0-main.txt changed"
+    graded = from_json("cy", judged.gradescope("Grading cy", 1.0))
+    assert graded.void == "tests/expected/0-main.txt changed"
+    assert not graded.final
 
 
 def test_a_spreadsheet_roster_is_read():
