@@ -187,11 +187,10 @@ def class_grading(count, jobs, seed=0):
             os.chmod(path, 0o755)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    subprocess.run([sys.executable, os.path.join(ROOT, "tests",
-                                                 "grade_class.py"), folder,
-                    "--out", os.path.join(place, "out"),
-                    "--jobs", str(jobs), "--seed", "1"],
-                   stdout=subprocess.DEVNULL, check=True)
+    done = subprocess.run([sys.executable, os.path.join(
+        ROOT, "tests", "grade_class.py"), folder, "--out",
+        os.path.join(place, "out"), "--jobs", str(jobs), "--seed", "1"],
+        stdout=subprocess.PIPE, text=True, check=True)
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     machine = (after.ru_utime - before.ru_utime + after.ru_stime -
@@ -203,6 +202,10 @@ def class_grading(count, jobs, seed=0):
     print("{:.1f} s in all: {:.2f} s per submission, {:.2f} s of machine "
           "time each; {:.1f} submissions per minute".format(
               wall, wall / count, machine / count, 60 * count / wall))
+    # of which the report, feedback and near-copies, after the gradings
+    print("".join(line for line in done.stdout.splitlines(True)
+                  if line.startswith(("report and similarity",
+                                      "similar code: not"))), end="")
 
 
 def classic_char_rnn(text, seconds, hidden=100, window=25, lr=0.1):

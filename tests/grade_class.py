@@ -2,282 +2,309 @@
 """Grade a whole class: every sub-folder of FOLDER as a submission.
 
     python3 tests/grade_class.py FOLDER --out OUTDIR [--jobs N] [--seed S]
+        [--only NAME ...] [--force] [--roster FILE.csv] [--known DIR]
+        [--anonymise]
 
 Each submission is graded by the judge in a process of its own
-(python3 -m pytest --submission=SUB --results=OUTDIR/SUB/results.json), N
-at a time (default: one per core), so that one submission that hangs,
-crashes or kills its judge costs its own verdict and nothing else. This
-script never runs submitted code: it starts the judge and reads the
-verdicts it writes. It writes:
+(python3 -m pytest --submission=SUB --results=...), N at a time (default:
+one per core), so that one submission that hangs, crashes or kills its
+judge costs its own verdict and nothing else. This script never runs
+submitted code: it starts the judge and reads the verdicts it writes. It
+writes:
 
     OUTDIR/grades.csv              one row per submission, sorted by name
+    OUTDIR/report.html             the class on one page
     OUTDIR/SUB/results.json        the judge's verdict (Gradescope format)
+    OUTDIR/SUB/feedback.md         the verdict written for the student
     OUTDIR/SUB/output.txt          what the judge printed
+    OUTDIR/class.json              what was graded, how (for re-grading)
 
-and prints a line per submission as it finishes, then a summary. Ctrl-C
-(or SIGTERM) stops the gradings under way and writes the table of those
-that finished. A judge that is stopped, or past its time, is killed with
-what it started (this script is a child subreaper on Linux, and kills the
-orphans).
-The same folder graded twice with the same --seed gives the same table
-(a submission whose speed is near a time limit aside).
-
-Between gradings it compares the repository's files with what they were at
-the start: a submission that changed them stops the class (the gradings
-that ran beside it are void by their own judge's check).
+and prints a line per submission as it finishes, then a summary. A
+submission graded before into OUTDIR, whose task files, seed, limits and
+judge are the same, is not graded again (--force grades it again);
+--only grades some and keeps the others' rows. Ctrl-C (or SIGTERM) stops
+the gradings under way and writes the table of those that finished. The
+same folder graded twice with the same --seed gives the same table (a
+submission whose speed is near a time limit aside). README.md, "Grading
+a class", says more; the modules are in tests/instructor/.
 """
 import argparse
-import csv
-import json
 import os
 import random
-import signal
-import subprocess
 import sys
 import time
-from collections import Counter
+from typing import Dict, List, Optional
 
 from judge.contract.tasks import ROOT, TASKS
-from judge.reference import changes, fingerprint
-from judge.run.limits import add_options, from_options
-from judge.run.processes import become_subreaper, stop_on_sigterm, sweep
-from judge.verdict import KINDS, MAX_SCORE, POINTS
+from judge.run.limits import add_options, from_options, seconds, size
+from judge.run.processes import become_subreaper, stop_on_sigterm
+from judge.verdict import MAX_SCORE
+from instructor import feedback, ledger, overview, report, roster, table
+from instructor.run import grade_all
+from instructor.similarity import compare
+from instructor.verdicts import SCORED, Graded, read
 
-# the kinds that earn points: a column per task each
-SCORED = [kind for kind in KINDS if POINTS[kind]]
-# the signals that stop a class
-STOPS = {signal.SIGINT, signal.SIGTERM}
-
-
-class Grading:
-    """The judge grading one submission, in a process of its own."""
-
-    def __init__(self, name, folder, out, options, limit):
-        """Start the judge on folder; its files go to out/name/."""
-        self.name = name
-        self.place = os.path.join(out, name)
-        os.makedirs(self.place, exist_ok=True)
-        self.results = os.path.join(self.place, "results.json")
-        if os.path.exists(self.results):
-            os.remove(self.results)
-        self.printed = open(os.path.join(self.place, "output.txt"), "w")
-        env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-        self.start = time.monotonic()
-        self.deadline = self.start + limit
-        self.limit = limit
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-             "--assert=plain", "--submission=" + os.path.abspath(folder),
-             "--results=" + os.path.abspath(self.results)] + options,
-            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=self.printed,
-            stderr=subprocess.STDOUT, start_new_session=True)
-        self.problem = None
-
-    def done(self):
-        """Whether the run has ended (it is killed past its time)."""
-        if self.process.poll() is not None:
-            return True
-        if time.monotonic() > self.deadline:
-            self.stop()
-            self.problem = "the grading did not finish in {:g} s".format(
-                self.limit)
-            return True
-        return False
-
-    def stop(self):
-        """Kill the judge and its process group (sweep_orphans kills its
-        workers, which have sessions of their own)."""
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except OSError:
-            pass
-        self.process.wait()
-
-    def verdict(self):
-        """The judge's verdict, or one that says why there is none."""
-        self.printed.close()
-        seconds = time.monotonic() - self.start
-        try:
-            with open(self.results) as f:
-                verdict = json.load(f)
-            if isinstance(verdict.get("tests"), list):
-                return verdict, seconds
-        except (OSError, ValueError):
-            pass
-        reason = self.problem or "the judge ended with status {} and no " \
-            "verdict".format(self.process.returncode)
-        verdict = {"score": 0, "execution_time": round(seconds, 3),
-                   "output": "no verdict: " + reason, "tests": [],
-                   "no_verdict": reason}
-        with open(self.results, "w") as f:
-            json.dump(verdict, f, indent=1)
-        return verdict, seconds
+# how long a whole grading may take: each task's limit and its start-up
+SLACK_PER_TASK, SLACK = 15, 60
 
 
-def sweep_orphans(running):
-    """Kill, and wait for, whatever the judges that ended left behind: their
-    workers, each in a session of its own, and what those started. As this
-    process is a child subreaper, they are its descendants outside the
-    running judges' trees."""
-    sweep([], trees=[grading.process.pid for grading in running])
+def arguments(argv: Optional[List[str]] = None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="README.md, \"Grading a class\", describes each option.")
+    parser.add_argument("folder", metavar="FOLDER",
+                        help="one sub-folder per submission")
+    parser.add_argument("--out", required=True, metavar="OUTDIR",
+                        help="where to write (kept between runs: a run "
+                        "grades only what changed)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="gradings at a time (default: one per core)")
+    parser.add_argument("--seed", type=int, help="the seed of the fresh "
+                        "cases (default: the one OUTDIR was graded with, "
+                        "else drawn)")
+    parser.add_argument("--only", nargs="+", metavar="NAME",
+                        help="grade these submissions and keep the other "
+                        "rows of OUTDIR")
+    parser.add_argument("--force", action="store_true",
+                        help="grade again submissions that did not change")
+    parser.add_argument("--roster", metavar="FILE.csv",
+                        help="a column naming the folder, then any columns "
+                        "(student id, name, e-mail) for grades.csv")
+    parser.add_argument("--known", metavar="DIR",
+                        help="known solutions (task files, at any depth) "
+                        "to compare the submissions with")
+    parser.add_argument("--anonymise", action="store_true",
+                        help="stable pseudonyms in the report and the "
+                        "printout (grades.csv and feedback keep names)")
+    add_options(parser.add_argument)
+    return parser.parse_args(argv)
 
 
-def row(name, verdict):
-    """The submission's row of grades.csv."""
-    tests = {(test["extra_data"]["task"], test["extra_data"]["kind"]): test
-             for test in verdict["tests"]}
-    found = {"submission": name}
-    most = 0
-    for task in TASKS:
-        for kind in SCORED:
-            test = tests.get((task, kind))
-            found["{} {}".format(task, kind)] = test["score"] if test else 0
-            most += test["max_score"] if test else 0
-    for kind in ("robustness", "errors"):
-        passed = run = 0
-        for (task, other), test in tests.items():
-            if other == kind and test["extra_data"]["submitted"]:
-                passed += test["extra_data"]["passed"]
-                run += test["extra_data"]["checks"]
-        found[kind] = "{}/{}".format(passed, run)
-    found["score"] = verdict["score"]
-    found["max_score"] = most or MAX_SCORE
-    return found
+def fail(message: str) -> None:
+    """Stop with a message and exit status 2."""
+    print("grade_class.py: " + message, file=sys.stderr)
+    sys.exit(2)
 
 
-def columns():
-    """The columns of grades.csv."""
-    return (["submission"] + ["{} {}".format(task, kind) for task in TASKS
-                              for kind in SCORED] +
-            ["robustness", "errors", "score", "max_score"])
+def describe(limits) -> str:
+    """The limits, as the report says them."""
+    return "limits of {} a call, {} a task, {} MB of memory, {} of " \
+        "output".format(seconds(limits.call), seconds(limits.task),
+                        limits.memory, size(limits.output_bytes))
 
 
-def write_table(out, verdicts):
-    """Write out/grades.csv from {name: verdict}."""
-    with open(os.path.join(out, "grades.csv"), "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=columns())
-        writer.writeheader()
-        for name in sorted(verdicts):
-            writer.writerow(row(name, verdicts[name]))
-
-
-def summary(verdicts, seconds, jobs):
+def summary(view: overview.Overview, graded: Dict[str, Graded],
+            shown, seconds_taken: float, jobs: int, count: int) -> List[str]:
     """The lines printed at the end."""
-    count = len(verdicts)
     lines = ["graded {} submission{} in {:.1f} s with {} job{} ({:.1f} "
              "submissions per minute)".format(
-                 count, "" if count == 1 else "s", seconds, jobs,
+                 count, "" if count == 1 else "s", seconds_taken, jobs,
                  "" if jobs == 1 else "s",
-                 60 * count / seconds if seconds else 0)]
-    if not count:
+                 60 * count / seconds_taken if seconds_taken else 0)]
+    if not graded:
         return lines
-    scores = [verdict["score"] for verdict in verdicts.values()]
-    lines.append("mean score {:.1f}/{}".format(sum(scores) / count,
-                                               MAX_SCORE))
-    failed, diagnoses = Counter(), Counter()
-    for verdict in verdicts.values():
-        for test in verdict["tests"]:
-            data = test["extra_data"]
-            if data["kind"] == "results" and data["submitted"] and \
-                    test["status"] == "failed":
-                failed[data["task"]] += 1
-            if data.get("diagnosis"):
-                diagnoses["{}: {}".format(data["task"],
-                                          data["diagnosis"])] += 1
+    lines.append("{} in the table; mean score {:.1f}/{}, median {:g}".format(
+        len(graded), view.mean, MAX_SCORE, view.median))
+    failed = sorted(((view.of_task(task).shares["results"].failed, task)
+                     for task in TASKS), key=lambda pair: -pair[0])
+    failed = [(n, task) for n, task in failed if n][:5]
     if failed:
         lines.append("tasks most often failed: " + ", ".join(
-            "{} ({})".format(task, n) for task, n in failed.most_common(5)))
-    for text, n in diagnoses.most_common(5):
-        lines.append("  {} x {}".format(n, text))
-    for name in sorted(verdicts):
-        if "no_verdict" in verdicts[name]:
+            "{} ({})".format(task, n) for n, task in failed))
+    # the named mistakes that cost points first, then the others
+    scored = [named for named in view.mistakes if named.kind in SCORED]
+    others = [named for named in view.mistakes if named.kind not in SCORED]
+    for named in scored[:5] + others[:3]:
+        lines.append("  {} x {}{}: {}".format(
+            len(named.names), named.task, "" if named.kind == "results"
+            else " ({})".format(named.kind), named.text))
+    for name in sorted(graded, key=shown):
+        if graded[name].no_verdict:
             lines.append("no verdict for {}: {}".format(
-                name, verdicts[name]["no_verdict"]))
+                shown(name), graded[name].no_verdict))
+        elif graded[name].void:
+            lines.append("void verdict for {}: {}".format(
+                shown(name), graded[name].void))
     return lines
 
 
-def main():
-    """Grade the class; write the table even when interrupted."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", help="one sub-folder per submission")
-    parser.add_argument("--out", required=True, help="where to write")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--seed", type=int)
-    add_options(parser.add_argument)
-    args = parser.parse_args()
+def main(argv: Optional[List[str]] = None) -> None:
+    """Grade the class; write the table, report and feedback even when
+    interrupted."""
+    args = arguments(argv)
     limits = from_options(args)
+    if not os.path.isdir(args.folder):
+        fail("{} is not a folder".format(args.folder))
     names = sorted(name for name in os.listdir(args.folder)
                    if not name.startswith(".") and
                    os.path.isdir(os.path.join(args.folder, name)))
-    seed = args.seed if args.seed is not None else \
-        random.SystemRandom().randrange(10 ** 6)
-    options = ["--seed={}".format(seed)] + limits.arguments()
-    limit = len(TASKS) * (limits.task + 15) + 60
+    unknown = [name for name in args.only or [] if name not in names]
+    if unknown:
+        fail("--only: no submission {} in {}".format(
+            ", ".join(unknown), args.folder))
     os.makedirs(args.out, exist_ok=True)
-    print("grading {} submissions of {}, {} at a time (seed {}: --seed {} "
-          "replays this run)".format(len(names), args.folder, args.jobs,
-                                     seed, seed), flush=True)
-    # the judge's files: not the submissions, not the table being written
-    ours = [args.folder, args.out]
-    before = fingerprint(ROOT, ours)
+    try:
+        record = ledger.Ledger.load(args.out)
+    except ValueError as error:
+        fail(str(error))
+    folder = os.path.realpath(args.folder)
+    if record and record.folder != folder:
+        print("{} was graded from {} before; the verdicts of submissions "
+              "whose task files are the same are kept".format(
+                  args.out, record.folder))
+        record.folder = folder
+    record = record or ledger.Ledger(folder=folder)
+    try:
+        if args.roster:
+            given = roster.read(args.roster)
+            table.check(given)
+            record.roster = given.as_json()
+    except roster.RosterError as error:
+        fail(str(error))
+    if args.known:
+        if not os.path.isdir(args.known):
+            fail("--known: {} is not a folder".format(args.known))
+        record.known = os.path.realpath(args.known)
+    seed = args.seed if args.seed is not None else record.seed \
+        if record.seed is not None else \
+        random.SystemRandom().randrange(10 ** 6)
+    record.seed = seed
+    # the class: every sub-folder, or those graded before and --only's
+    members = names if not args.only else sorted(
+        (set(record.records) & set(names)) | set(args.only))
+    for name in list(record.records):
+        if name not in members:
+            del record.records[name]
+    judge = ledger.judge_hash(ROOT)
+    wanted = {name: ledger.Record(
+        files=ledger.content_hash(os.path.join(args.folder, name)),
+        seed=seed, limits=limits.arguments(), judge=judge, graded="")
+        for name in args.only or names}
+    todo = [name for name in sorted(wanted) if args.force or not (
+        name in record.records and record.records[name].same(wanted[name])
+        and os.path.exists(os.path.join(args.out, name, "results.json")))]
+    everyone = set(members) | set(
+        record.roster["rows"] if record.roster else ())
+    pseudonyms = record.pseudonyms(everyone) if args.anonymise else {}
+
+    def shown(name: str) -> str:
+        return pseudonyms.get(name, name)
+
+    # in the order of the names as shown (pseudonyms keep no trace of the
+    # real names' order)
+    todo.sort(key=shown)
+    kept = len(wanted) - len(todo)
+    print("grading {} submission{} of {}, {} at a time (seed {}: --seed {} "
+          "replays this run){}".format(
+              len(todo), "" if len(todo) == 1 else "s", args.folder,
+              args.jobs, seed, seed,
+              "; {} unchanged since their last grading, kept (--force "
+              "grades them again)".format(kept) if kept else ""),
+          flush=True)
     become_subreaper()
     # SIGTERM stops the gradings under way as Ctrl-C does, and the table
     # of those that finished is written
     stop_on_sigterm()
-    verdicts, running, waiting = {}, [], list(names)
     start = time.monotonic()
-    tampered = None
-    try:
-        while waiting or running:
-            while waiting and len(running) < args.jobs and not tampered:
-                changed = changes(before, fingerprint(ROOT, ours))
-                if changed:
-                    tampered = changed
-                    break
-                name = waiting.pop(0)
-                # a Ctrl-C (or SIGTERM) between starting a judge and
-                # recording it would leave that judge running: it waits
-                # until it is recorded
-                signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
-                try:
-                    running.append(Grading(name, os.path.join(
-                        args.folder, name), args.out, options, limit))
-                finally:
-                    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
-            if tampered and not running:
-                break
-            time.sleep(0.05)
-            ended = [g for g in running if g.done()]
-            for grading in ended:
-                running.remove(grading)
-            if ended:
-                sweep_orphans(running)
-            for grading in ended:
-                verdict, seconds = grading.verdict()
-                verdicts[grading.name] = verdict
-                print("[{:>{w}}/{}] {:<24} {:>3}/{}  {:5.1f} s{}".format(
-                    len(verdicts), len(names), grading.name,
-                    verdict["score"], MAX_SCORE, seconds,
-                    "  (no verdict)" if "no_verdict" in verdict else "",
-                    w=len(str(len(names)))), flush=True)
-    except KeyboardInterrupt:
-        for grading in running:
-            grading.stop()
-        sweep_orphans([])
-        print("interrupted: the table holds the {} submissions that "
-              "finished".format(len(verdicts)))
-    write_table(args.out, verdicts)
-    for line in summary(verdicts, time.monotonic() - start, args.jobs):
-        print(line)
-    print("wrote {}".format(os.path.join(args.out, "grades.csv")))
-    if tampered:
+    outcome = grade_all(args.folder, todo, args.out,
+                        ["--seed={}".format(seed)] + limits.arguments(),
+                        len(TASKS) * (limits.task + SLACK_PER_TASK) + SLACK,
+                        args.jobs, shown, [args.folder, args.out])
+    took = time.monotonic() - start
+    for name in outcome.verdicts:
+        done = read(name, os.path.join(args.out, name, "results.json"))
+        record.records[name] = wanted[name]
+        record.records[name].graded = ledger.now()
+        record.records[name].final = bool(done and done.final)
+    if outcome.interrupted:
+        print("interrupted: {} submission{} not graded; the table holds "
+              "the {} that finished, and those graded before".format(
+                  len(outcome.waiting), "" if len(outcome.waiting) == 1
+                  else "s", len(outcome.verdicts)))
+    write_all(args, record, members, shown, describe(limits),
+              outcome.verdicts, took, seed)
+    if outcome.tampered:
         print("STOPPED: the repository's files changed during the class "
               "({}); {} submission(s) not graded. Restore the repository "
               "(git checkout -- . && git clean -fd) before grading again."
-              .format(", ".join(tampered), len(waiting)))
+              .format(", ".join(outcome.tampered), len(outcome.waiting)))
         sys.exit(2)
-    if len(verdicts) < len(names):
+    if outcome.interrupted:
         sys.exit(130)
+
+
+def write_all(args: argparse.Namespace, record: ledger.Ledger,
+              members: List[str], shown, limits: str,
+              verdicts: Dict[str, dict], took: float, seed: int) -> None:
+    """Write grades.csv, each feedback.md, report.html and class.json from
+    every verdict in OUTDIR of the class's members; print the summary."""
+    start = time.monotonic()
+    graded: Dict[str, Graded] = {}
+    for name in members:
+        done = read(name, os.path.join(args.out, name, "results.json"))
+        if done is not None and name in record.records:
+            graded[name] = done
+    # names whose files changed since their verdict (not graded this run)
+    notes: Dict[str, List[str]] = {}
+    for name in graded:
+        if name not in verdicts and ledger.content_hash(os.path.join(
+                args.folder, name)) != record.records[name].files:
+            notes[name] = ["files changed since this grading"]
+    listed = roster.Roster.from_json(record.roster)
+    not_on_roster = sorted(name for name in graded
+                           if listed and name not in listed.rows)
+    no_submission = sorted(name for name in (listed.rows if listed else ())
+                           if name not in graded)
+    for name in not_on_roster:
+        notes.setdefault(name, []).append("not on the roster")
+    path = table.write_table(args.out, graded, listed, notes)
+    for name, one in graded.items():
+        ledger.write(os.path.join(args.out, name, feedback.NAME),
+                     feedback.feedback(one, record.records[name].seed,
+                                       record.records[name].graded[:10]))
+    view = overview.overview(graded)
+    found = compare(args.folder, sorted(graded), record.known)
+    context = report.Context(
+        title=os.path.basename(record.folder), graded=graded, view=view,
+        similarity=found, shown=shown, anonymised=args.anonymise,
+        roster_column=listed.columns[0] if listed else None,
+        roster_cells={name: cells[0] for name, cells in listed.rows.items()}
+        if listed else {},
+        not_on_roster=not_on_roster, no_submission=no_submission,
+        notes=notes, seeds={name: record.records[name].seed
+                            for name in graded},
+        limits=limits, written=ledger.now().replace("T", " "))
+    ledger.write(os.path.join(args.out, report.NAME), report.render(context))
+    record.save(args.out)
+    written = time.monotonic() - start
+    for line in summary(view, graded, shown, took, args.jobs, len(verdicts)):
+        print(line)
+    if listed:
+        for text, found_names in (
+                ("submissions without a roster row", not_on_roster),
+                ("roster rows without a submission", no_submission)):
+            if found_names:
+                print("{} ({}): {}".format(text, len(found_names), ", ".join(
+                    sorted(map(shown, found_names)))))
+    if found.available:
+        pairs = found.by_pair()
+        print("similar code: {} pair{} of submissions, {} match{} with "
+              "known solutions (report.html, \"Similar code\")".format(
+                  len(pairs), "" if len(pairs) == 1 else "s",
+                  len(found.known), "" if len(found.known) == 1 else "es"))
+        top = sorted(((sorted(map(shown, pair)), matches) for pair, matches
+                      in pairs), key=lambda item: (-len(item[1]), item[0]))
+        for (first, second), matches in top[:3]:
+            print("  {} & {}: {} task{}".format(
+                first, second, len(matches),
+                "" if len(matches) == 1 else "s"))
+    else:
+        print("similar code: not compared: " + found.reason)
+    print("report and similarity: {:.1f} s (similarity {:.1f} s)".format(
+        written, found.seconds))
+    print("wrote {}, {} and feedback.md for each submission".format(
+        path, os.path.join(args.out, report.NAME)))
 
 
 if __name__ == "__main__":

@@ -34,8 +34,8 @@ def plans():
                                            "--task-time-limit=4"]),
              "plain": ("test_judge.py", []),
              "tamper": ("test_judge.py", []),
-             "class": ("test_grade_class.py test_starter.py", [
-                 "--seed=1", "--jobs=2"])}
+             "class": ("test_grade_class.py test_starter.py "
+                       "test_class_report.py", ["--seed=1", "--jobs=2"])}
     # a layer of mistakes is graded for the kinds of its mistakes, on a
     # subset of the checks: if no earlier mistake reproduces a subset of
     # the recorded calls, none reproduces them all
@@ -105,6 +105,7 @@ class ClassGrading(Background):
     def __init__(self, name, folder, options, spare):
         """Start grading the class in folder, in a new copy."""
         self.name = name
+        self.folder = folder
         self.place = tempfile.mkdtemp(prefix="judge-test-")
         self.repo = os.path.join(self.place, "repo")
         shutil.copytree(ROOT, self.repo, ignore=shutil.ignore_patterns(
