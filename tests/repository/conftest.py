@@ -30,8 +30,8 @@ def plans():
     Only the hostile submission hangs: it alone gets short time limits,
     so that the others never fail a check for being slow on a busy
     machine."""
-    found = {"hostile": ("test_judge.py", ["--time-limit=1",
-                                           "--task-time-limit=4"]),
+    found = {"hostile": ("test_judge.py", ["--time-limit=2",
+                                           "--task-time-limit=6"]),
              "plain": ("test_judge.py", []),
              "tamper": ("test_judge.py", []),
              "class": ("test_grade_class.py test_starter.py "
