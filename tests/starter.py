@@ -104,29 +104,100 @@ your task 7 (`7-bi_output.py`) as well as task 8.
 
 def grade_script(folder):
     """The workspace's `grade`: the grader of this repository on the
-    workspace, from anywhere."""
+    workspace, from anywhere; tasks named by name, number or file, with or
+    without -k, and several -k joined."""
     return '''#!/usr/bin/env python3
 """Grade this workspace with the grader of {root}.
 
-    ./grade                   every task
-    ./grade -k 2-gru_cell     one task
-    ./grade -v                every check, as pytest lists them
+    ./grade                      every task
+    ./grade 2-gru_cell           one task (or -k 2-gru_cell, -k 2)
+    ./grade 0 1 2                several
+    ./grade -v                   every check, as pytest lists them
 """
 import os
 import sys
 
 REPOSITORY = {root!r}
 HERE = os.path.dirname(os.path.abspath(__file__))
+# options of pytest that take a value
+VALUED = ("-m", "--seed", "--results", "--time-limit", "--task-time-limit",
+          "--memory-limit", "--output-limit")
+
+args, tasks, words = [], [], sys.argv[1:]
+while words:
+    word = words.pop(0)
+    if word == "-k" and words:
+        tasks.append(words.pop(0))
+    elif word.startswith("-k"):
+        tasks.append(word[2:].lstrip("="))
+    elif word in VALUED and words:
+        args += [word, words.pop(0)]
+    elif word.startswith("-"):
+        args.append(word)
+    else:
+        tasks.append(word)
+if tasks:
+    args += ["-k", " or ".join(task[:-3] if task.endswith(".py") else task
+                               for task in tasks)]
 os.chdir(REPOSITORY)
 os.execv(sys.executable, [sys.executable, "-m", "pytest", "-p",
-                          "no:cacheprovider", "--submission=" + HERE] +
-         sys.argv[1:])
+                          "no:cacheprovider", "--submission=" + HERE] + args)
 '''.format(root=ROOT)
+
+
+def conftest():
+    """The workspace's conftest.py: pytest run on the workspace itself
+    (from inside it, or given it, or given it after a --submission written
+    with a space, which pytest takes for a folder of tests) hands over to
+    ./grade, with the options that select checks."""
+    return '''"""This folder is a workspace of exercises, not of tests.
+
+pytest run here, or given this folder (`--submission DIR` written with a
+space makes pytest take DIR for a folder of tests), hands over to ./grade,
+which grades this folder with the grader of the repository.
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# the options that go on to ./grade, and whether each takes a value
+PASSED = {"-k": True, "-m": True, "--seed": True, "--results": True,
+          "-v": False, "-vv": False, "-q": False}
+
+
+def pytest_addoption(parser):
+    """Know --submission, so that pytest's own parser lets it through."""
+    try:
+        parser.addoption("--submission", help="the folder to grade")
+    except ValueError:  # the grader's own options: nothing to do here
+        pass
+
+
+def pytest_configure(config):
+    """Say what happens, then run ./grade in this process's place."""
+    args, words = [], sys.argv[1:]
+    while words:
+        word = words.pop(0)
+        name = word.split("=", 1)[0]
+        if name in PASSED:
+            args.append(word)
+            if PASSED[name] and "=" not in word and words:
+                args.append(words.pop(0))
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if capture is not None:
+        capture.stop_global_capturing()
+    print("This folder is your workspace: grading it with ./grade{} (see "
+          "README.md)".format(" " + " ".join(args) if args else ""),
+          flush=True)
+    grade = os.path.join(HERE, "grade")
+    os.execv(sys.executable, [sys.executable, grade] + args)
+'''
 
 
 def files(folder):
     """{relative path: (text, mode)} of a workspace for folder: the
-    skeletons, the drivers and what they print, the README and grade."""
+    skeletons, the drivers and what they print, the README, grade, and a
+    conftest.py that sends pytest run on the workspace to grade."""
     found = {TASK[task].file: (skeleton(task), 0o755) for task in TASKS}
     for task in TASKS:
         with open(os.path.join(ROOT, TASK[task].driver)) as f:
@@ -136,6 +207,7 @@ def files(folder):
             found[os.path.join("expected", name)] = (f.read(), 0o644)
     found["README.md"] = (readme(folder), 0o644)
     found["grade"] = (grade_script(folder), 0o755)
+    found["conftest.py"] = (conftest(), 0o644)
     return found
 
 

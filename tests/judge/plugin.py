@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Tuple
 
 import pytest
 
-from judge.contract.tasks import ROOT, TASKS
+from judge.contract.tasks import ROOT, TASK, TASKS
 from judge.failures import CheckFailed
 from judge.feedback import explain
 from judge.reference import Reference
@@ -31,6 +31,18 @@ REPOSITORY = os.path.join(ROOT, "tests", "repository")
 GRADING = pytest.StashKey["Grading"]()
 
 
+def task_keyword(keyword: str) -> str:
+    """-k as students write it, made tasks' names: a task's number ("2")
+    or its file's name ("2-gru_cell.py"), alone or joined by "or"."""
+    names = {str(TASK[task].number): task for task in TASKS}
+    names.update({TASK[task].file: task for task in TASKS})
+    words = keyword.split(" or ")
+    if all(word.strip() in names or word.strip() in TASKS for word in words):
+        return " or ".join(names.get(word.strip(), word.strip())
+                           for word in words)
+    return keyword
+
+
 class Grading:
     """One grading run of one submission, as a pytest plugin."""
 
@@ -39,6 +51,8 @@ class Grading:
         submitted runs yet."""
         options = config.option
         # "--submission=~/work": the shell leaves a ~ after = unexpanded
+        if options.submission is not None and not options.submission.strip():
+            raise pytest.UsageError("--submission= names no folder")
         folder = os.path.expanduser(options.submission or ROOT)
         if not os.path.isdir(folder):
             raise pytest.UsageError("--submission {}: no such folder".format(
@@ -60,6 +74,7 @@ class Grading:
         # a student's grading: a short report, the scoreboard last; -v (or
         # grading this repository's own files) keeps pytest's full report
         self.terse = not self.own and options.verbose <= 0
+        options.keyword = task_keyword(options.keyword)
         if self.terse:
             options.verbose = min(options.verbose, -1)
             options.tbstyle = "no"
@@ -149,6 +164,11 @@ class Grading:
             self.say("")
             for line in self.title().splitlines():
                 self.say(line)
+        if self.config.option.keyword and not any(
+                self.verdict.collected.values()):
+            self.say("-k {} selects no check: name a task ({}, ... {}) or "
+                     "its number".format(self.config.option.keyword,
+                                         TASKS[0], TASKS[-1]))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_report_teststatus(self, report, config):
@@ -271,9 +291,13 @@ class Grading:
         grading prints its failures and the scoreboard, last."""
         self.finish(session, exitstatus)
         result = yield
-        if self.terse and self.reporter is not None and any(
+        if self.reporter is not None and not self.own and any(
                 self.verdict.collected.values()):
-            self.reporter.write("\n" + self.verdict.report())
+            if self.terse:
+                self.reporter.write("\n" + self.verdict.report())
+            else:
+                self.reporter.write_sep("=", "scoreboard")
+                self.reporter.write(self.verdict.scoreboard(self.title()))
         return result
 
     def finish(self, session, exitstatus) -> None:
@@ -308,9 +332,9 @@ class Grading:
                     indent=1)
 
     def pytest_terminal_summary(self, terminalreporter, exitstatus, config):
-        """Print the scoreboard (with pytest's full report: -v, or this
-        repository's own files)."""
-        if self.terse or not any(self.verdict.collected.values()):
+        """Print the scoreboard of this repository's own files (another
+        submission's is printed last: pytest_sessionfinish)."""
+        if not self.own or not any(self.verdict.collected.values()):
             return
         terminalreporter.section("scoreboard")
         terminalreporter.write(self.verdict.scoreboard(self.title()))

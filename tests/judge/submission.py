@@ -30,9 +30,12 @@ SKIPPED = {"__pycache__", "node_modules", "venv", ".venv", "main", "tests"}
 
 def squeeze(name: str) -> str:
     """A file name reduced to what identifies a task despite slips of case,
-    dashes and underscores: "0_RNN-cell.py" -> "0rnncell"."""
-    name = name[:-3] if name.lower().endswith(".py") else name
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    dashes and underscores, a doubled extension and a browser's copy
+    number: "0_RNN-cell.py", "0-rnn_cell.py.py", "0-rnn_cell (1).py" ->
+    "0rnncell"."""
+    name = re.sub(r"(\.py)+$", "", name.lower())
+    name = re.sub(r"\s*\(\d+\)$", "", name)
+    return re.sub(r"[^a-z0-9]", "", name)
 
 
 def claims(name: str) -> Optional[str]:
@@ -124,15 +127,26 @@ class Submission:
                 found.notes.append("The task files were found in {}.".format(
                     os.path.relpath(found.place, found.folder)))
         for task, names in tasks.items():
+            exact = TASK[task].file
+            if len(names) > 1 and exact in names:
+                found.notes.append("{} claim task {}: {} was graded; remove "
+                                   "the other{}.".format(
+                                       " and ".join(names), task, exact,
+                                       "s" if len(names) > 2 else ""))
+                names = [exact]
             if len(names) > 1:
                 found.broken[task] = "{} claim task {}: keep one, named " \
-                    "{}".format(" and ".join(names), task, TASK[task].file)
+                    "{}".format(" and ".join(names), task, exact)
                 continue
             found.take(task, names[0])
         if not tasks:
+            seen = sorted(name for name in os.listdir(found.folder)
+                          if not name.startswith("."))[:8]
             found.problem = "no task file was found in {} (nor in its " \
-                "sub-folders): name them as in the README ({}, {}, ...)" \
-                .format(found.folder, TASK[TASKS[0]].file, TASK[TASKS[1]].file)
+                "sub-folders): name them as in the README ({}, {}, ...){}" \
+                .format(found.folder, TASK[TASKS[0]].file,
+                        TASK[TASKS[1]].file, "; it holds " + ", ".join(seen)
+                        if seen else "; it is empty")
         return found
 
     def take(self, task: str, name: str) -> None:

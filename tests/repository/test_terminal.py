@@ -59,11 +59,12 @@ def test_a_half_done_workspace_grades_in_a_short_report(tmp_path):
 
 
 def test_verbose_restores_pytest_report(tmp_path):
-    """./grade -v lists every check as pytest does, then the scoreboard."""
+    """./grade -v lists every check as pytest does, then the scoreboard,
+    last."""
     place = workspace(tmp_path / "work", ["0-rnn_cell"])
     status, printed = run(["./grade", "-v", "-k", "0-rnn_cell"], place)
     assert "test_imports[0-rnn_cell] PASSED" in printed, printed
-    assert "= scoreboard =" in printed
+    assert printed.index("= scoreboard =") > printed.rindex("PASSED")
 
 
 def test_pytest_with_the_repository_path_from_the_workspace(tmp_path):
@@ -114,14 +115,59 @@ def test_task_files_in_a_course_repository_are_found(tmp_path):
 
 
 def test_two_files_claiming_one_task_are_named(tmp_path):
-    """2-gru_cell.py and gru_cell.py: the task is not graded, and the
-    failure names both."""
-    place = workspace(tmp_path / "work", ["2-gru_cell"])
+    """Two near misses of one name: the task is not graded, and the
+    failure names both; beside the right name, a near miss is named in a
+    note and the right one graded."""
+    place = workspace(tmp_path / "work", ["2-gru_cell"],
+                      {"2-gru_cell": "2_gru_cell.py"})
     shutil.copy(os.path.join(STUDENT, "2-gru_cell.py"),
                 os.path.join(place, "gru_cell.py"))
-    status, printed = run(["./grade", "-k", "2-gru_cell"], place)
-    assert "2-gru_cell: not graded: 2-gru_cell.py and gru_cell.py claim " \
+    status, printed = run(["./grade", "2"], place)
+    assert "2-gru_cell: not graded: 2_gru_cell.py and gru_cell.py claim " \
         "task 2-gru_cell" in printed, printed
+    os.rename(os.path.join(place, "2_gru_cell.py"),
+              os.path.join(place, "2-gru_cell.py"))
+    status, printed = run(["./grade", "2"], place)
+    assert "2-gru_cell.py and gru_cell.py claim task 2-gru_cell: " \
+        "2-gru_cell.py was graded; remove the other." in printed, printed
+    assert printed.rstrip().splitlines()[-1].endswith("10/10")
+
+
+def test_pytest_given_the_workspace_grades_it(tmp_path):
+    """pytest run in the workspace, or given it after --submission written
+    with a space (which pytest takes for a folder of tests), hands over to
+    ./grade with the checks selected."""
+    place = workspace(tmp_path / "work", ["0-rnn_cell"])
+    for command, cwd in (([sys.executable, "-m", "pytest", "-k", "0"],
+                          place),
+                         ([sys.executable, "-m", "pytest", "--submission",
+                           place, "-k", "0-rnn_cell"], ROOT)):
+        status, printed = run(command, cwd)
+        lines = printed.splitlines()
+        assert lines[0].startswith("This folder is your workspace: grading "
+                                   "it with ./grade -k 0"), printed
+        assert lines[-1].startswith("total") and lines[-1].endswith(
+            "10/10"), printed
+
+
+def test_a_doubled_extension_is_a_near_miss(tmp_path):
+    """0-rnn_cell.py.py and a browser's 0-rnn_cell (1).py are graded as
+    task 0; a folder of other files says which it holds."""
+    for name in ("0-rnn_cell.py.py", "0-rnn_cell (1).py"):
+        folder = tmp_path / name.replace(" ", "_")
+        folder.mkdir()
+        shutil.copy(os.path.join(STUDENT, "0-rnn_cell.py"),
+                    str(folder / name))
+        status, printed = run([sys.executable, "-m", "pytest", "-k", "0",
+                               "--submission=" + str(folder)], ROOT)
+        assert "{} graded as 0-rnn_cell.py: rename it.".format(name) in \
+            printed, printed
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "0-rnn_cell.txt").write_text("x")
+    status, printed = run([sys.executable, "-m", "pytest",
+                           "--submission=" + str(other)], ROOT)
+    assert "it holds 0-rnn_cell.txt" in printed, printed
 
 
 @pytest.mark.parametrize("files", [[], ["notes.txt"]],
