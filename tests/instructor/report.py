@@ -285,9 +285,10 @@ def mistakes(context: Context) -> List[str]:
     lines = ['<section id="mistakes">',
              "<h2>Named mistakes and hints, by task</h2>",
              "<p>The likely mistakes the judge named for the scored kinds "
-             "(it names one only when it reproduces every output of the "
-             "failing checks: README.md, \"Doing the exercises\") and its "
-             "hints, with how many submissions have each and which. "
+             "(it names one only when it reproduces every quantity the "
+             "submission gets wrong: README.md, \"When a task fails: the "
+             "feedback\") and its hints, with how many submissions have "
+             "each and which. "
              "Robustness and errors have their own section.</p>"]
     any_said = False
     for task in TASKS:

@@ -84,13 +84,17 @@ class Graded:
 
 
 def entry_of(test: dict) -> Entry:
-    """The Entry of one test of results.json."""
+    """The Entry of one test of results.json: its output's failure lines
+    (the output ends with the feedback, kept apart: diagnosis, hints)."""
     data = test["extra_data"]
+    said = set(data.get("hints") or ())
+    if data.get("diagnosis"):
+        said.add("likely mistake: " + data["diagnosis"])
     return Entry(
         task=data["task"], kind=data["kind"], score=test["score"],
         max_score=test["max_score"], status=test["status"],
         lines=tuple(line for line in test.get("output", "").splitlines()
-                    if line.strip()),
+                    if line.strip() and line not in said),
         passed=data["passed"], checks=data["checks"],
         submitted=data["submitted"], diagnosis=data.get("diagnosis"),
         hints=tuple(data.get("hints") or ()))
