@@ -2,8 +2,12 @@
 
 Every check belongs to one task and one kind. A task's `results` (and its
 `style`) earn their points when every check of that kind ran and passed;
-`robustness` and `errors` are reported beside the score and earn nothing.
+`robustness` and `errors` are reported beside the score and earn nothing:
+on Gradescope they are advice, never shown as failures. A check may also
+report advice without failing (Session.advise: a file that is not
+executable).
 """
+import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -46,6 +50,8 @@ class Verdict:
         self.diagnoses: Dict[Tuple[str, str], str] = {}
         self.notes: List[str] = []
         self.void: Optional[str] = None
+        # (task, kind) -> what checks reported without failing
+        self.advice: Dict[Tuple[str, str], List[str]] = {}
 
     def collect(self, task: str, kind: str) -> None:
         """Count a check that this run will make."""
@@ -128,7 +134,20 @@ class Verdict:
                             "" if other == kind else " ({})".format(other),
                             self.diagnoses[task, other]))
         lines += [""] + self.notes
+        advice = [(task, kind, text) for task in TASKS for kind in KINDS
+                  if task in self.submitted
+                  for text in self.advice.get((task, kind), [])]
+        if advice:
+            lines += ["", "Advice (no points taken):"] + [
+                "  {} ({}): {}".format(*found) for found in advice]
         return "\n".join(lines).rstrip() + "\n"
+
+    def status(self, task: str, kind: str) -> str:
+        """"passed" or "failed", as Gradescope colours a test: a kind that
+        earns no points is advice, "passed" unless the verdict is void."""
+        if not POINTS[kind] and not self.void:
+            return "passed"
+        return "passed" if self.complete(task, kind) else "failed"
 
     def gradescope(self, title: str, seconds: float) -> dict:
         """The verdict in Gradescope's results.json format."""
@@ -144,23 +163,42 @@ class Verdict:
                 elif self.void:
                     output = "the verdict is void: " + self.void
                 else:
-                    output = "\n".join(failed)
+                    output = "\n".join(failed + [
+                        "Advice (no points taken): " + text
+                        for text in self.advice.get((task, kind), [])])
+                    if not POINTS[kind]:
+                        output = "Advice, for no points: {} of {} checks " \
+                            "passed.\n{}".format(passed, run, output)
                 tests.append({
                     "name": "{}: {}".format(task, kind),
                     "score": self.points(task, kind),
                     "max_score": self.most(task, kind),
-                    "status": "passed" if self.complete(task, kind)
-                    else "failed",
-                    "output": output,
+                    "status": self.status(task, kind),
+                    "output": output.strip(),
                     "visibility": "visible",
                     "extra_data": {
                         "task": task, "kind": kind, "passed": passed,
                         "checks": self.collected[task, kind],
                         "submitted": submitted,
                         "diagnosis": self.diagnoses.get((task, kind)),
+                        "hints": [],
                     },
                 })
         return {"score": self.score()[0],
                 "execution_time": round(seconds, 3),
-                "output": self.scoreboard(title),
+                "output": monospaced(self.scoreboard(title)),
+                # the scoreboard as a Markdown code block keeps its columns
+                "output_format": "md",
+                # what the judge printed is the instructor's, not the
+                # student's: the scoreboard is in "output"
+                "stdout_visibility": "hidden",
                 "tests": tests}
+
+
+def monospaced(text: str) -> str:
+    """text as a Markdown code block, shown in a monospaced font, whose
+    fence is longer than any run of backticks in text (a message that
+    quotes submitted code cannot close it)."""
+    longest = max([len(run) for run in re.findall("`+", text)] + [0])
+    fence = "`" * max(3, longest + 1)
+    return "{}\n{}\n{}\n".format(fence, text.rstrip("\n"), fence)
