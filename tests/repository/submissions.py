@@ -199,7 +199,7 @@ def _spy():
         found["sent"] = "sent"
     except OSError as error:
         found["sent"] = error.strerror or str(error)
-    report = "%s-%d.json" % (_TASK, os.getpid())
+    report = "%s-%s.json" % (_TASK, os.urandom(8).hex())
     with open(os.path.join(_DROP, report), "w") as f:
         json.dump(found, f)
     return found

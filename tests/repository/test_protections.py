@@ -20,6 +20,7 @@ imports a spied file reports what it found (conftest.Spies).
 import json
 import os
 import pwd
+import shutil
 import subprocess
 import sys
 
@@ -27,6 +28,7 @@ import pytest
 
 from judge.contract.tasks import ROOT, TASK, TASKS
 from judge.run import isolation, sandbox
+from judge.run.limits import Limits
 from submissions import PLAIN, SPIED, entries, outcome, reference
 from test_judge import PLAIN as PLAIN_VERDICT
 
@@ -189,3 +191,27 @@ def test_a_forced_level_fails_where_it_cannot_apply(tmp_path):
             "no-such-user-of-the-judge (--worker-user)" if root else
             "--sandbox=user needs a judge that runs as root on Linux") in \
         done.stderr, done.stderr
+
+
+def test_a_worker_that_cannot_be_protected_runs_nothing():
+    """A worker whose set-up fails (here: a module it is given that
+    cannot be read) answers every request with the judge's own error and
+    never imports the submitted file (which would exit with status 3)."""
+    folder = sandbox.temporary_folder({"0-rnn_cell.py": (
+        b"raise SystemExit(3)\n", 0o755)})
+    folder = folder._replace(given={"1-rnn": os.path.join(
+        folder.top, "given", "missing.py")})
+    launch = sandbox.launcher()
+    try:
+        worker = sandbox.Worker(launch, folder, Limits())
+        replies = [worker.request({"probe": "import", "task": "0-rnn_cell"},
+                                  None, 10, "the import")[0]
+                   for _ in range(2)]
+        worker.stop()
+    finally:
+        launch.close()
+        shutil.rmtree(folder.top)
+    for reply in replies:
+        assert reply["ok"] is False and reply["error"]["harness"] is True
+        assert reply["error"]["message"].startswith(
+            "the judge could not set up the worker (FileNotFoundError: ")
