@@ -8,8 +8,10 @@ Builds the zip with tests/gradescope.py, unpacks it as Gradescope does
 to PLACE/autograder/submission, runs setup.sh with AUTOGRADER_ROOT set to
 PLACE/autograder and a virtual environment made from PYTHON, then
 run_autograder; then grades USER_SUBMISSION with the unpacked judge at
-the level user (--sandbox=user) into PLACE/user-results.json. What each
-step printed is in PLACE/STEP.txt, and every step's exit status in
+the level user (--sandbox=user) into PLACE/user-results.json; then prints
+the levels the judge would choose, by their sandbox line, in a copy of
+the bundle that anyone may read (step "levels": auto, then user). What
+each step printed is in PLACE/STEP.txt, and every step's exit status in
 PLACE/steps.json. conftest.py runs it in the background, as one process
 that the judge running the suite spares.
 """
@@ -24,7 +26,12 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 # seconds each step may take (setup.sh downloads the requirements)
-TIMES = {"build": 120, "setup": 900, "run": 300, "user": 300}
+TIMES = {"build": 120, "setup": 900, "run": 300, "user": 300, "levels": 60}
+LEVELS = """
+from judge.run import sandbox
+for wanted in ("auto", "user"):
+    print(sandbox.protection(wanted, "nobody", []).describe())
+"""
 
 
 def unpack(archive, folder):
@@ -77,6 +84,12 @@ def cycle(place, python, submission, user_submission):
             "--submission=" + user_submission, "--sandbox=user",
             "--results=" + os.path.join(place, "user-results.json")],
             cwd=source, env=dict(env, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
+        readable = os.path.join(place, "readable")
+        shutil.copytree(source, readable)
+        os.chmod(readable, 0o755)
+        done["levels"] = step(place, "levels", [
+            os.path.join(top, "venv", "bin", "python"), "-c", LEVELS],
+            cwd=os.path.join(readable, "tests"))
     return done
 
 

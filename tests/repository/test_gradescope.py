@@ -12,6 +12,7 @@ import sys
 import zipfile
 
 from judge.contract.tasks import ROOT, TASK, TASKS
+from judge.verdict import monospaced
 from submissions import entries
 
 
@@ -93,3 +94,11 @@ def test_cycle_grades_a_browser_upload(cycle):
         mode = os.stat(os.path.join(grading.top, folder)).st_mode
         assert stat.S_IMODE(mode) == 0o700, folder
     assert json.loads(json.dumps(verdict)) == verdict
+
+
+def test_no_message_can_close_the_scoreboard_block():
+    """The scoreboard's code block is fenced with more backticks than any
+    run of them in it, so a submission's message cannot end it early."""
+    assert monospaced("a\n") == "```\na\n```\n"
+    block = monospaced("x ````` y\n")
+    assert block == "``````\nx ````` y\n``````\n"

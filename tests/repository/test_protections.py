@@ -215,3 +215,15 @@ def test_a_worker_that_cannot_be_protected_runs_nothing():
         assert reply["ok"] is False and reply["error"]["harness"] is True
         assert reply["error"]["message"].startswith(
             "the judge could not set up the worker (FileNotFoundError: ")
+
+
+def test_the_judge_says_when_its_user_can_read_this_repository(cycle):
+    """Run from a copy of the bundle that anyone may read: without
+    namespaces, the sandbox line says that nobody can read this
+    repository; with them, it is hidden and the line says nothing."""
+    steps, printed, _, _, _ = cycle
+    assert steps["levels"] == 0, printed["levels"]
+    auto, user = printed["levels"].splitlines()
+    assert user == "unprivileged user (nobody, who can read this repository)"
+    assert auto == ("unprivileged user (nobody), no network, own process ids"
+                    if namespaces_work() else user)
