@@ -227,3 +227,16 @@ def test_the_judge_says_when_its_user_can_read_this_repository(cycle):
     assert user == "unprivileged user (nobody, who can read this repository)"
     assert auto == ("unprivileged user (nobody), no network, own process ids"
                     if namespaces_work() else user)
+
+
+def test_hidden_folders_spare_what_workers_need(tmp_path):
+    """A folder is hidden from workers unless it holds what they need (the
+    Python, their folders) or is / or is inside another hidden one."""
+    for name in ("repo/tests", "results", "python/lib", "work"):
+        (tmp_path / name).mkdir(parents=True)
+    folders = [str(tmp_path / name) for name in (
+        "repo/tests", "repo", "results", "python", "missing")] + ["/"]
+    needed = [str(tmp_path / "python" / "lib"), str(tmp_path / "work")]
+    assert isolation.hideable(folders, needed) == [
+        str(tmp_path / "repo"), str(tmp_path / "results")]
+    assert isolation.hideable([str(tmp_path)], needed) == []

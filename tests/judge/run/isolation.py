@@ -241,15 +241,17 @@ def inside(path: str, folder: str) -> bool:
 def hideable(folders: Iterable[str], needed: Iterable[str]) -> List[str]:
     """The folders that can be hidden from workers: real folders other
     than / that hold nothing a worker needs (needed: the Python's
-    folders, the folder of the workers' folders)."""
+    folders, the folder of the workers' folders), but those inside
+    another (hidden with it)."""
     needed = [os.path.realpath(path) for path in needed]
     found = []
     for folder in folders:
         folder = os.path.realpath(folder)
-        if folder != os.sep and os.path.isdir(folder) and folder not in \
-                found and not any(inside(path, folder) for path in needed):
+        if folder != os.sep and os.path.isdir(folder) and not any(
+                inside(path, folder) for path in needed):
             found.append(folder)
-    return found
+    return sorted({folder for folder in found if not any(
+        inside(folder, other) for other in found if other != folder)})
 
 
 def _as_worker(level: str, uid: int, gid: int, hidden: List[str],
