@@ -133,14 +133,13 @@ def options_text(options: argparse.Namespace) -> str:
 
 
 def repository_files(root: str = ROOT) -> List[str]:
-    """This repository's files, relative to root: those git tracks or
-    would (untracked files it does not ignore), as they are in the
-    working tree; or, when root is not a git checkout, every file outside
+    """This repository's files, relative to root: those git tracks, as
+    they are in the working tree (not a table of grades or a zip left
+    beside them); or, when root is not a git checkout, every file outside
     hidden folders and caches."""
     try:
         listed = subprocess.run(
-            ["git", "-C", root, "ls-files", "-z", "--cached", "--others",
-             "--exclude-standard"], capture_output=True,
+            ["git", "-C", root, "ls-files", "-z"], capture_output=True,
             check=True).stdout.decode().split("\0")
         found = [path for path in listed if path and os.path.isfile(
             os.path.join(root, path))]
