@@ -3,6 +3,7 @@
     session.py   a grading run: snapshots, one task at a time, the calls
                  that checks make
     sandbox.py   worker processes and their limits (the judge's side)
+    isolation.py who workers run as, and in which namespaces
     worker.py    what runs inside a worker: the only code that runs
                  submitted code
     protocol.py  the frames that travel between the two

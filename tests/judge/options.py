@@ -6,6 +6,7 @@ is never mistaken for a folder of tests (whose conftest.py pytest would
 import into its own process). The grading itself is the plugin of
 judge/plugin.py, which tests/conftest.py starts.
 """
+from judge.run.isolation import CHOICES, DEFAULT_USER
 from judge.run.limits import add_options
 
 
@@ -23,3 +24,12 @@ def pytest_addoption(parser):
                     help="seed of the fresh cases (default: a new one, "
                     "printed with the scoreboard)")
     add_options(group.addoption)
+    group.addoption("--sandbox", choices=CHOICES, default="auto",
+                    help="the protection of workers: processes (only), "
+                    "user (as root: an unprivileged user), namespaces (as "
+                    "root: also no network, own process ids), or auto (the "
+                    "strongest available; default); a level that cannot "
+                    "apply stops the run")
+    group.addoption("--worker-user", metavar="NAME", default=DEFAULT_USER,
+                    help="the unprivileged user workers become when the "
+                    "judge runs as root (default {})".format(DEFAULT_USER))

@@ -20,6 +20,8 @@ from judge.contract.tasks import ROOT, TASK, TASKS
 from judge.failures import CheckFailed
 from judge.feedback import explain
 from judge.reference import Reference
+from judge.run import sandbox
+from judge.run.isolation import Unavailable
 from judge.run.limits import from_options
 from judge.run.processes import stop_on_sigterm
 from judge.session import Session
@@ -64,10 +66,18 @@ class Grading:
             seed = random.SystemRandom().randrange(10 ** 6)
         self.reference = Reference()
         self.submission = Submission.read(folder)
+        try:  # README: What the judge protects, and what it does not
+            protection = sandbox.protection(
+                options.sandbox, options.worker_user,
+                [os.path.dirname(os.path.abspath(self.results))]
+                if self.results else [])
+        except Unavailable as error:
+            raise pytest.UsageError(str(error)) from None
         self.session = Session(self.submission, self.reference,
-                               from_options(options), seed)
+                               from_options(options), seed, protection)
         self.verdict = Verdict(list(self.submission.files) +
                                list(self.submission.broken))
+        self.verdict.advice = self.session.advice
         self.started = time.monotonic()
         self.running: Optional[Check] = None
         self.task: Optional[str] = None

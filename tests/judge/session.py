@@ -1,10 +1,11 @@
 """A grading session: one submission, graded one task at a time.
 
-Each task is graded in a folder of its own (this repository's task files
-with the submitted one in place of its own, and the drivers), by workers
-(run/sandbox.py) that are killed with everything they started when the
-task is done. The repository's fingerprint is taken again after each task:
-a change is reported, and the verdict is void.
+Each task is graded in a folder of its own (the submitted file of the task
+and its driver; the files of this repository that the task needs are
+handed to its workers as modules), by workers (run/sandbox.py) that are
+killed with everything they started when the task is done. The
+repository's fingerprint is taken again after each task: a change is
+reported, and the verdict is void.
 
 Checks (tests/checks/) talk to the submission only through Session:
 `imported`, `driver`, `construct`, `outcome` and `results`. Each raises
@@ -24,6 +25,7 @@ from judge.failures import (CheckFailed, Raised, error_message, fail,
                             one_line)
 from judge.reference import Reference, changes, fingerprint
 from judge.run import sandbox
+from judge.run.isolation import Isolation
 from judge.run.limits import Limits, seconds, size
 from judge.run.processes import become_subreaper, sweep
 from judge.submission import LARGEST_FILE, Submission
@@ -78,23 +80,26 @@ class TaskRun:
         """Nothing runs until the first request."""
         self.session = session
         self.task = task
-        self.folder: Optional[str] = None
+        self.folder: Optional[sandbox.Folder] = None
         self.worker: Optional[sandbox.Worker] = None
         self.used = 0.0
         self.docs: Optional[Dict[str, Optional[str]]] = None
         self.broken: Optional[str] = None  # why the task file is not run
 
     def files(self) -> Dict[str, Tuple[bytes, int]]:
-        """The folder's files: this repository's task files, the submitted
-        file for this task, and every driver."""
-        reference = self.session.reference
-        files = {TASK[name].file: (content, 0o755)
-                 for name, content in reference.texts.items()}
-        files[TASK[self.task].file] = (
-            self.session.submission.files[self.task], 0o755)
-        for name, content in reference.drivers.items():
-            files[TASK[name].driver] = (content, 0o755)
-        return files
+        """The workers' folder: the submitted file of this task and the
+        task's driver, nothing of the other tasks."""
+        return {TASK[self.task].file: (
+                    self.session.submission.files[self.task], 0o755),
+                TASK[self.task].driver: (
+                    self.session.reference.drivers[self.task], 0o755)}
+
+    def given(self) -> Dict[str, bytes]:
+        """This repository's files that the task runs (tasks.Task.needs:
+        the cell a task is given, what its driver imports), handed to its
+        workers as modules, never as files of their folder."""
+        return {name: self.session.reference.texts[name]
+                for name in TASK[self.task].needs}
 
     def left(self) -> float:
         """Seconds left of the task's time; fails the check if none."""
@@ -112,7 +117,8 @@ class TaskRun:
             fail("not run: " + self.broken)
         left = self.left()
         if self.folder is None:
-            self.folder = sandbox.temporary_folder(self.files())
+            self.folder = sandbox.temporary_folder(self.files(),
+                                                   self.given())
         if self.worker is not None and (fresh or not self.worker.usable()):
             # a worker that ended after its last reply is no fault of
             # this request: it goes to a fresh one
@@ -207,17 +213,19 @@ class TaskRun:
             self.worker.stop()
         sweep(self.session.launch.pids(), self.session.spared)
         if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            shutil.rmtree(self.folder.top, ignore_errors=True)
 
 
 class Session:
     """One grading of one submission, task by task."""
 
     def __init__(self, submission: Submission, reference: Reference,
-                 limits: Limits, seed: int):
+                 limits: Limits, seed: int,
+                 protection: Optional[Isolation] = None):
         """Take the repository's fingerprint and start nothing yet.
 
-        seed: the seed of this run's fresh cases.
+        seed: the seed of this run's fresh cases; protection: the level
+        workers run at (sandbox.protection; processes only by default).
         """
         self.submission = submission
         self.reference = reference
@@ -226,10 +234,13 @@ class Session:
         self.own = submission.own
         self.before = fingerprint(reference.root, [submission.folder])
         self.tampered: List[Tampering] = []
-        self.launch = sandbox.launcher()
+        self.protection = protection or Isolation()
+        self.launch = sandbox.launcher(self.protection)
         self.subreaper = become_subreaper()
         self.spared: Set[int] = set()
         self.unset: Set[str] = set()  # limits a worker could not set
+        # (task, kind) -> what a check reports without failing for it
+        self.advice: Dict[Tuple[str, str], List[str]] = {}
         self.run: Optional[TaskRun] = None
         self.calls: List[RecordedCall] = []  # of the running check
 
@@ -243,13 +254,23 @@ class Session:
         if isinstance(names, list):
             self.unset.update(str(name)[:40] for name in names[:10])
 
+    def advise(self, task: str, kind: str, text: str) -> None:
+        """Report text in the output of task's kind, without failing the
+        check or taking a point (README: House rules)."""
+        found = self.advice.setdefault((task, kind), [])
+        if text not in found:
+            found.append(text)
+
     def protections(self) -> str:
-        """What this grading's workers run under, in one line: the limits
-        that applied, and those that could not be set."""
+        """What this grading's workers run under, in one line: the level
+        of protection first (README: What the judge protects, and what it
+        does not), the limits that applied, and those that could not be
+        set."""
         limits = self.limits
-        found = "worker processes, limits of {} a call, {} a task, {} MB " \
-            "of memory, {} of output, {} processes".format(
-                seconds(limits.call), seconds(limits.task), limits.memory,
+        found = "{}; limits of {} a call, {} a task, {} MB of memory, {} " \
+            "of output, {} processes".format(
+                self.protection.describe(), seconds(limits.call),
+                seconds(limits.task), limits.memory,
                 size(limits.output_bytes), limits.processes)
         missing = sorted(self.unset)
         if not self.subreaper:

@@ -2,7 +2,10 @@
 
 Every check belongs to one task and one kind. A task's `results` (and its
 `style`) earn their points when every check of that kind ran and passed;
-`robustness` and `errors` are reported beside the score and earn nothing.
+`robustness` and `errors` are reported beside the score and earn nothing:
+on Gradescope they are advice, never shown as failures. A check may also
+report advice without failing (Session.advise: a file that is not
+executable).
 """
 import re
 from dataclasses import dataclass, field
@@ -84,6 +87,8 @@ class Verdict:
         self.feedback: Dict[Tuple[str, str], Feedback] = {}
         self.notes: List[str] = []
         self.void: Optional[str] = None
+        # (task, kind) -> what checks reported without failing
+        self.advice: Dict[Tuple[str, str], List[str]] = {}
 
     def collect(self, task: str, kind: str) -> None:
         """Count a check that this run will make."""
@@ -191,6 +196,12 @@ class Verdict:
                         lines.append("    likely mistake ({}): {}".format(
                             other, said.mistake))
         lines += [""] + self.notes
+        advice = [(task, kind, text) for task in TASKS for kind in KINDS
+                  if task in self.submitted
+                  for text in self.advice.get((task, kind), [])]
+        if advice:
+            lines += ["", "Advice (no points taken):"] + [
+                "  {} ({}): {}".format(*found) for found in advice]
         return "\n".join(lines).rstrip() + "\n"
 
     def progress(self, task: str) -> str:
@@ -239,6 +250,13 @@ class Verdict:
         lines += [""] + self.table()
         return "\n".join(lines).lstrip("\n") + "\n"
 
+    def status(self, task: str, kind: str) -> str:
+        """"passed" or "failed", as Gradescope colours a test: a kind that
+        earns no points is advice, "passed" unless the verdict is void."""
+        if not POINTS[kind] and not self.void:
+            return "passed"
+        return "passed" if self.complete(task, kind) else "failed"
+
     def gradescope(self, title: str, seconds: float) -> dict:
         """The verdict in Gradescope's results.json format."""
         tests = []
@@ -255,14 +273,18 @@ class Verdict:
                     output = "the verdict is void: " + self.void
                 else:
                     said = found.lines() if found else []
-                    output = "\n".join(failed + said)
+                    output = "\n".join(failed + said + [
+                        "Advice (no points taken): " + text
+                        for text in self.advice.get((task, kind), [])])
+                    if not POINTS[kind]:
+                        output = "Advice, for no points: {} of {} checks " \
+                            "passed.\n{}".format(passed, run, output)
                 tests.append({
                     "name": "{}: {}".format(task, kind),
                     "score": self.points(task, kind),
                     "max_score": self.most(task, kind),
-                    "status": "passed" if self.complete(task, kind)
-                    else "failed",
-                    "output": output,
+                    "status": self.status(task, kind),
+                    "output": output.strip(),
                     "visibility": "visible",
                     "extra_data": {
                         "task": task, "kind": kind, "passed": passed,
@@ -274,5 +296,19 @@ class Verdict:
                 })
         return {"score": self.score()[0],
                 "execution_time": round(seconds, 3),
-                "output": self.scoreboard(title),
+                "output": monospaced(self.scoreboard(title)),
+                # the scoreboard as a Markdown code block keeps its columns
+                "output_format": "md",
+                # what the judge printed is the instructor's, not the
+                # student's: the scoreboard is in "output"
+                "stdout_visibility": "hidden",
                 "tests": tests}
+
+
+def monospaced(text: str) -> str:
+    """text as a Markdown code block, shown in a monospaced font, whose
+    fence is longer than any run of backticks in text (a message that
+    quotes submitted code cannot close it)."""
+    longest = max([len(run) for run in re.findall("`+", text)] + [0])
+    fence = "`" * max(3, longest + 1)
+    return "{}\n{}\n{}\n".format(fence, text.rstrip("\n"), fence)

@@ -15,7 +15,7 @@ import pytest
 
 import submissions
 from judge.contract.mistakes import MISTAKES
-from submissions import entries, first_failure
+from submissions import entries, first_failure, outcome
 
 PLANTED = [(k + 1, mistake)
            for k, layer in enumerate(submissions.mistake_layers())
@@ -40,7 +40,7 @@ def test_planted_mistake_is_named(layer, mistake, gradings):
     """The task fails the mistake's kind, and the diagnosis names it."""
     _, printed, verdict, _ = gradings["mistakes-{}".format(layer)]
     entry = entries(verdict)[mistake.task, mistake.kind]
-    assert entry["status"] == "failed", (mistake.name, entry["output"])
+    assert outcome(entry) == "failed", (mistake.name, entry["output"])
     assert entry["extra_data"]["diagnosis"] == mistake.says, (
         mistake.task, mistake.name, entry["extra_data"]["diagnosis"])
     scoreboard = verdict["output"]

@@ -24,8 +24,9 @@ import pytest
 from judge.contract.mistakes import MISTAKES
 from judge.plugin import GRADING
 from judge.reference import changes, fingerprint
-from submissions import (entries, first_failure, processes_with,
-                         wait_for_process, write_lingering)
+from submissions import (SLEEPER, entries, first_failure, outcome,
+                         pids_file, processes_with, wait_for_process,
+                         write_lingering)
 from judge.contract.tasks import ROOT, TASKS
 
 # task -> (results, style, robustness, errors) of the hostile submission,
@@ -73,12 +74,21 @@ PLAIN = {
 
 
 def test_results_json_has_the_gradescope_format(gradings):
-    """Top level score, execution_time, output, tests; one entry per task
-    and kind with checks, named "<task>: <kind>"."""
-    _, _, verdict, _ = gradings["hostile"]
+    """Top level score (the sum of the tests'), execution_time, the
+    scoreboard as a Markdown code block, stdout hidden, tests; one entry
+    per task and kind with checks, named "<task>: <kind>"; robustness and
+    errors are advice, never shown as failed."""
+    _, printed, verdict, _ = gradings["hostile"]
     assert isinstance(verdict["score"], (int, float))
+    assert verdict["score"] == sum(test["score"] for test in
+                                   verdict["tests"]) == 14
     assert isinstance(verdict["execution_time"], (int, float))
-    assert verdict["output"].startswith("Grading ")
+    assert verdict["output_format"] == "md"
+    assert verdict["stdout_visibility"] == "hidden"
+    lines = verdict["output"].splitlines()
+    assert lines[0] == lines[-1] == "```"
+    board = "\n".join(lines[1:-1])
+    assert board.startswith("Grading ") and board in printed
     found = entries(verdict)
     assert {task for task, _ in found} == set(TASKS)
     for (task, kind), test in found.items():
@@ -90,6 +100,11 @@ def test_results_json_has_the_gradescope_format(gradings):
                                            "checks", "submitted",
                                            "diagnosis", "hints"}
         assert isinstance(test["extra_data"]["hints"], list)
+        if kind in ("robustness", "errors"):
+            assert test["status"] == "passed"
+            assert test["output"].startswith(
+                "Advice, for no points: " if task != "5-bi_forward" else
+                "5-bi_forward.py was not submitted")
 
 
 @pytest.mark.parametrize("task", TASKS)
@@ -104,7 +119,7 @@ def test_hostile_submission_fails_where_it_should(task, gradings):
             assert (task, kind) not in found
             continue
         entry = found[task, kind]
-        assert entry["status"] == want, (task, kind, entry["output"])
+        assert outcome(entry) == want, (task, kind, entry["output"])
         assert entry["score"] == (entry["max_score"] if want == "passed"
                                   else 0)
         assert entry["extra_data"]["submitted"] == (task != "5-bi_forward")
@@ -123,13 +138,12 @@ def test_hostile_submission_cannot_fake_its_verdict(gradings):
     assert "377 passed" not in printed.replace(
         "9-main line 1: printed '==================== 377 passed", "")
     assert "110/110" not in printed
-    with open(grading.pids) as f:
+    with open(pids_file(os.path.dirname(grading.folder))) as f:
         pids = [int(line) for line in f if line.strip()]
     assert pids, "the hostile 10-lstm_backward started no process"
-    for pid in pids:
-        assert not os.path.exists("/proc/{}".format(pid)) or open(
-            "/proc/{}/stat".format(pid)).read().split(") ")[1][0] == "Z", (
-            "process {} outlived its grading".format(pid))
+    # (in a process-id namespace of its own, its pids are not ours)
+    assert processes_with("sleep\0" + SLEEPER) == [], \
+        "the process it started outlived its grading"
     assert changes(grading.before, fingerprint(grading.repo)) == []
 
 
@@ -148,7 +162,7 @@ def test_plain_solution_passes_results_and_style(gradings):
             if want is None:
                 assert (task, kind) not in found
             else:
-                assert found[task, kind]["status"] == want, (task, kind)
+                assert outcome(found[task, kind]) == want, (task, kind)
         assert found[task, "results"]["extra_data"]["diagnosis"] is None
         named = {mistake.says: mistake.name for mistake in MISTAKES}
         diagnosis = found[task, "robustness"]["extra_data"]["diagnosis"]

@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import time
-from typing import Dict, Iterable, Set, Tuple
+from typing import Dict, Iterable, Optional, Set, Tuple
 
 LINUX = sys.platform.startswith("linux") and os.path.isdir("/proc/self")
 PR_SET_PDEATHSIG = 1
@@ -80,10 +80,10 @@ def others(keep: Iterable[int], trees: Iterable[int] = ()) -> Set[int]:
     return found
 
 
-def user_threads() -> int:
-    """How many processes and threads this user has (RLIMIT_NPROC's
-    count)."""
-    count, uid = 0, str(os.getuid())
+def user_threads(uid: Optional[int] = None) -> int:
+    """How many processes and threads a user (this one by default) has
+    (RLIMIT_NPROC's count)."""
+    count, uid = 0, str(os.getuid() if uid is None else uid)
     for name in os.listdir("/proc"):
         try:
             with open("/proc/{}/status".format(name)) as f:

@@ -5,8 +5,9 @@ sends each a request and waits for the reply under limits:
 
 - wall time: a request that gets no reply within its time fails, and the
   worker is killed (the next request goes to a fresh worker);
-- memory, CPU time, file size (and, for a user other than root, the number
-  of processes), set with setrlimit inside the worker;
+- memory, CPU time, file size and the number of processes, set with
+  setrlimit inside the worker (processes: but for a worker that runs as
+  root);
 - output: what the worker prints is read as it comes, counted and
   dropped (nothing a submission prints reaches the verdict but a driver's
   printout, which the worker sends as data); past the limit the worker is
@@ -18,19 +19,28 @@ sends each a request and waits for the reply under limits:
 
 A worker that exits, crashes, is killed or sends a reply the judge cannot
 read fails the request with a one-line reason (Failure).
+
+As root, workers also drop to an unprivileged user, in namespaces of their
+own where Linux has them (isolation.py; protection() picks the level once
+per grading). A worker's folder holds the submitted file of its task and
+the task's driver; the files of this repository that the task needs are
+in a folder beside it that only the judge's user can read (Folder).
 """
 import json
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from typing import Dict, Iterable
+from typing import Dict, Iterable, NamedTuple, Optional
 
-from judge.run import protocol
+from judge.contract.tasks import ROOT, TASK, TASKS
+from judge.run import isolation, protocol
+from judge.run.isolation import Isolation
 from judge.run.limits import Limits, seconds, size
 from judge.run.processes import LINUX, kill, others, user_threads
 
@@ -39,26 +49,39 @@ WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 REPLY_LIMIT = 64 << 20
 THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
            "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+# what workers that drop to another user keep of the judge's environment
+KEPT = {"PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "PYTHONPATH",
+        "PYTHONHOME", "LD_LIBRARY_PATH"}
+KEPT_PREFIXES = ("LC_", "OPENBLAS_", "OMP_", "MKL_", "GOTO", "NPY_")
 
 
 class Failure(Exception):
     """A request got no usable reply; str() is the one-line reason."""
 
 
-def worker_limits(limits: Limits) -> Dict[str, int]:
+def worker_limits(limits: Limits, protection: Isolation) -> Dict[str, int]:
     """The limits a worker sets on itself (worker.confine)."""
     found = {"memory": limits.memory << 20,
              "cpu": int(limits.task + limits.call) + 5,
              "files": 64 << 20, "output": limits.output_bytes}
-    if LINUX and os.geteuid() != 0:
+    uid = protection.uid if protection.drops else os.geteuid() \
+        if LINUX else 0
+    if LINUX and uid != 0:
         # RLIMIT_NPROC counts every process and thread of the user
-        found["processes"] = user_threads() + limits.processes + 8
+        found["processes"] = user_threads(uid) + limits.processes + 8
     return found
 
 
-def worker_environment() -> Dict[str, str]:
-    """The environment of workers: one BLAS thread, no bytecode files."""
+def worker_environment(protection: Optional[Isolation] = None
+                       ) -> Dict[str, str]:
+    """The environment of workers: one BLAS thread, no bytecode files.
+    Workers that drop to another user get only the variables that Python,
+    numpy and the locale read (KEPT): the others can name folders and
+    hold secrets of the judge's user (PWD: a checkout of the solutions)."""
     env = dict(os.environ)
+    if protection is not None and protection.drops:
+        env = {name: value for name, value in env.items()
+               if name in KEPT or name.startswith(KEPT_PREFIXES)}
     env.update({name: "1" for name in THREADS})
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
@@ -70,8 +93,13 @@ class ForkServer:
     """Starts workers by fork from a zygote (worker.py zygote), which has
     imported numpy and the harness once, and nothing submitted."""
 
-    def __init__(self):
-        """Nothing runs until the first spawn."""
+    def __init__(self, protection: Isolation):
+        """Nothing runs until the first spawn. protection: the level
+        workers run at."""
+        self.protection = protection
+        # a worker in namespaces of its own is two processes: the first
+        # of its process-id namespace and the one that waits for it
+        self.per_worker = 2 if protection.nested else 1
         self.process = None
         self.control = None
 
@@ -80,9 +108,11 @@ class ForkServer:
         ours, theirs = socket.socketpair(socket.AF_UNIX,
                                          socket.SOCK_SEQPACKET)
         self.process = subprocess.Popen(
-            [sys.executable, "-B", WORKER, "zygote", str(theirs.fileno())],
+            [sys.executable, "-B", WORKER, "zygote", str(theirs.fileno()),
+             json.dumps(self.protection.config())],
             pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, env=worker_environment())
+            stdout=subprocess.DEVNULL,
+            env=worker_environment(self.protection))
         theirs.close()
         ours.settimeout(20)
         self.control = ours
@@ -109,15 +139,17 @@ class ForkServer:
             raise Failure("the judge's fork server failed ({}); it will be "
                           "restarted".format(error)) from None
 
-    def spawn(self, directory, limits):
-        """A new worker for directory: (pid, socket, output pipe)."""
+    def spawn(self, directory, limits, given):
+        """A new worker for directory, with the modules given ({name:
+        path}): (pid, socket, output pipe)."""
         if self.process is None or self.process.poll() is not None:
             self.close()
             self.start()
         ours, theirs = socket.socketpair()
         read, write = os.pipe()
         try:
-            pid = self.ask({"spawn": directory, "limits": limits},
+            pid = self.ask({"spawn": directory, "limits": limits,
+                            "given": given},
                            (theirs.fileno(), write))["pid"]
         finally:
             theirs.close()
@@ -154,6 +186,8 @@ class Spawner:
     """Starts each worker as a new Python process (where fork servers are
     not available: not Linux, or no socket.send_fds)."""
 
+    per_worker = 1
+
     def __init__(self):
         """No worker yet."""
         self.popens = {}
@@ -162,13 +196,15 @@ class Spawner:
         """No process of the judge's own below it."""
         return []
 
-    def spawn(self, directory, limits):
-        """A new worker for directory: (pid, socket, output pipe)."""
+    def spawn(self, directory, limits, given):
+        """A new worker for directory, with the modules given ({name:
+        path}): (pid, socket, output pipe)."""
         ours, theirs = socket.socketpair()
         read, write = os.pipe()
         popen = subprocess.Popen(
             [sys.executable, "-B", WORKER, "worker", str(theirs.fileno()),
-             directory, json.dumps(limits)],
+             directory, json.dumps(limits), json.dumps(given),
+             json.dumps(Isolation().config())],
             pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
             stdout=write, stderr=write, env=worker_environment())
         theirs.close()
@@ -193,11 +229,14 @@ class Spawner:
         """Nothing runs between workers."""
 
 
-def launcher():
-    """The fastest way of starting workers that this machine has."""
+def launcher(protection: Optional[Isolation] = None):
+    """The fastest way of starting workers that this machine has, at the
+    level protection (processes only by default)."""
+    protection = protection or Isolation()
     if LINUX and hasattr(socket, "send_fds") and hasattr(
             socket, "SOCK_SEQPACKET"):
-        return ForkServer()
+        return ForkServer(protection)
+    assert not protection.drops, "workers drop privileges on Linux only"
     return Spawner()
 
 
@@ -220,16 +259,17 @@ def describe_status(status):
 class Worker:
     """One worker process: requests in, replies out, under limits."""
 
-    def __init__(self, launch, directory: str, limits: Limits,
+    def __init__(self, launch, folder: "Folder", limits: Limits,
                  spared: Iterable[int] = ()):
-        """Start a worker for directory through launch (ForkServer or
+        """Start a worker for folder through launch (ForkServer or
         Spawner) with limits; spared: pids whose processes are not the
         submission's (another judge that a test runs beside this one)."""
         self.launch = launch
         self.limits = limits
         self.spared = spared
+        protection = getattr(launch, "protection", Isolation())
         self.pid, self.sock, self.out = launch.spawn(
-            directory, worker_limits(limits))
+            folder.task, worker_limits(limits, protection), folder.given)
         self.sock.setblocking(False)
         self.printed = 0
         self.seq = 0
@@ -316,7 +356,7 @@ class Worker:
     def watch_processes(self, what):
         """Kill the worker if the submission has too many processes."""
         count = len(others(self.launch.pids(), self.spared))
-        if count > self.limits.processes + 1:
+        if count > self.limits.processes + self.launch.per_worker:
             self.stop()
             raise Failure("started more than {} processes during {}".format(
                 self.limits.processes, what))
@@ -353,14 +393,54 @@ class Worker:
             self.out = None
 
 
-def temporary_folder(files):
-    """A new folder holding files ({relative path: (bytes, mode)})."""
-    folder = tempfile.mkdtemp(prefix="rnn-judge-")
-    os.chmod(folder, 0o755)
+class Folder(NamedTuple):
+    """The folders of one task's workers: top holds task, where workers
+    run (anyone may read it: workers may run as another user), and the
+    files of given ({module name: path}), in a folder only the judge's
+    user can read."""
+    top: str
+    task: str
+    given: Dict[str, str]
+
+
+def temporary_folder(files: Dict[str, tuple],
+                     given: Optional[Dict[str, bytes]] = None) -> Folder:
+    """New folders for a task's workers: files ({relative path: (bytes,
+    mode)}) in the workers' folder; given ({module name: source}) beside
+    it. The top folder can be crossed but not listed."""
+    top = tempfile.mkdtemp(prefix="rnn-judge-")
+    task = os.path.join(top, "task")
+    hidden = os.path.join(top, "given")
+    os.mkdir(task)
+    os.mkdir(hidden, 0o700)
     for name, (content, mode) in files.items():
-        path = os.path.join(folder, name)
+        path = os.path.join(task, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        os.chmod(os.path.dirname(path), 0o755)
         with open(path, "wb") as f:
             f.write(content)
         os.chmod(path, mode)
-    return folder
+    paths = {}
+    for name, content in (given or {}).items():
+        paths[name] = os.path.join(hidden, name + ".py")
+        with open(paths[name], "wb") as f:
+            f.write(content)
+        os.chmod(paths[name], 0o600)
+    os.chmod(task, 0o755)
+    os.chmod(top, 0o711)
+    return Folder(top, task, paths)
+
+
+def protection(wanted: str, user: str, hidden: Iterable[str]) -> Isolation:
+    """The level this grading's workers run at (isolation.choose): wanted
+    ("auto" or a level, forced), user (whom they become as root), hidden
+    (the folders to hide from them besides this repository). Raises
+    isolation.Unavailable when a forced level cannot apply."""
+    trial = temporary_folder({"trial.py": (b"", 0o644)})
+    try:
+        return isolation.choose(
+            wanted, user, [ROOT] + list(hidden),
+            os.path.join(trial.task, "trial.py"),
+            os.path.join(ROOT, TASK[TASKS[0]].file))
+    finally:
+        shutil.rmtree(trial.top, ignore_errors=True)

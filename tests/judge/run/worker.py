@@ -1,12 +1,16 @@
 """The worker: the only process that runs submitted code.
 
 A worker serves one task of one submission. It starts in its own folder
-(this repository's task files with the submitted one in place of its own,
-and the task's driver in main/), in its own session, with limits on memory,
-CPU time, file size and (for a user other than root) processes, and with
-nothing open but its connection to the judge (a socket), /dev/null as input
-and one pipe as both outputs. Then it answers the judge's requests, one
-frame each (protocol.py):
+(the submitted file of its task, and the task's driver in main/), in its
+own session, with limits on memory, CPU time, file size and processes, and
+with nothing open but its connection to the judge (a socket), /dev/null as
+input and one pipe as both outputs. The files of this repository that the
+task needs (tasks.Task.needs: task 1 runs on this repository's RNNCell) are
+compiled into modules before any submitted code runs, from a folder that
+only the judge's user can read: a submission finds them in sys.modules,
+not on disk. Then, as root, the worker drops to an unprivileged user, in
+namespaces of its own where they are available (isolation.py). Then it
+answers the judge's requests, one frame each (protocol.py):
 
     import     import the task file; the __doc__ of everything it defines
     construct  np.random.seed(seed); build the task's cell; its documented
@@ -24,8 +28,12 @@ Workers are forked from a zygote: a process started once per judge that
 imports numpy and this harness, and nothing submitted, so that a fresh
 worker costs a fork instead of a Python start and a numpy import.
 
-    python3 worker.py zygote FD             fork server on socket FD
-    python3 worker.py worker FD DIR LIMITS  one worker, started directly
+    python3 worker.py zygote FD CONFIG      fork server on socket FD
+    python3 worker.py worker FD DIR LIMITS GIVEN CONFIG
+                                            one worker, started directly
+
+(CONFIG: isolation.Isolation.config() as JSON; LIMITS: sandbox's
+worker_limits; GIVEN: {module name: path of its file}.)
 """
 import inspect
 import json
@@ -35,6 +43,7 @@ import runpy
 import socket
 import sys
 import traceback
+import types
 
 TESTS = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -46,7 +55,7 @@ import numpy as np  # noqa: E402  (after the path is set)
 
 from judge.contract import cases  # noqa: E402
 from judge.contract.tasks import TASK  # noqa: E402
-from judge.run import protocol  # noqa: E402
+from judge.run import isolation, protocol  # noqa: E402
 from judge.run.processes import become_subreaper, die_with_parent  # noqa
 
 # the limits this worker could not set (sent with every reply)
@@ -65,9 +74,9 @@ def limit(name, resource_id, value):
         UNSET.append(name)
 
 
-def confine(sock_fd, out_fd, directory, limits):
-    """Turn this process into a worker for directory, before any submitted
-    code runs: session, descriptors, limits, folder and import path."""
+def descriptors(sock_fd, out_fd):
+    """Session and descriptors of a worker: /dev/null as input, out_fd as
+    both outputs, the judge's socket as 3, nothing else open."""
     os.setsid()
     if not die_with_parent():
         UNSET.append("end with the judge")
@@ -78,18 +87,47 @@ def confine(sock_fd, out_fd, directory, limits):
     keep = os.dup2(sock_fd, 3) if sock_fd != 3 else 3
     os.closerange(4, 65536)
     os.set_inheritable(keep, False)
+    return socket.socket(fileno=keep)
+
+
+def confine(directory, limits, given, config):
+    """Turn this process into a worker for directory, before any submitted
+    code runs: limits; the modules given; at the levels user and
+    namespaces, an unprivileged user (namespaces: and a /proc of its own);
+    folder and import path. Raises if any protection of its level fails.
+    """
     limit("memory", resource.RLIMIT_AS, limits["memory"])
     limit("CPU time", resource.RLIMIT_CPU, limits["cpu"])
     limit("file size", resource.RLIMIT_FSIZE, limits["files"])
     limit("core files", resource.RLIMIT_CORE, 0)
     if limits.get("processes"):
         limit("processes", resource.RLIMIT_NPROC, limits["processes"])
+    if config["level"] == "namespaces":
+        isolation.mount_proc()
+    load_given(given, directory)
+    if config["level"] != "processes":
+        isolation.drop(config["uid"], config["gid"])
     os.chdir(directory)
     sys.path.insert(0, directory)
     sys.argv = ["worker"]
     sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
     sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
-    return socket.socket(fileno=keep)
+
+
+def load_given(given, directory):
+    """Compile each file of given ({module name: path}) into a module of
+    sys.modules, named as its task file is imported (__import__('0-rnn_cell'))
+    and run like one. Its __file__ names a file of directory that does not
+    exist: the source is nowhere a submission can read it (README: What the
+    judge protects, and what it does not)."""
+    for name, path in given.items():
+        with open(path, "rb") as f:
+            code = compile(f.read(), os.path.join(directory, name + ".py"),
+                           "exec", dont_inherit=True)
+        module = types.ModuleType(name)
+        module.__file__ = code.co_filename
+        sys.modules[name] = module
+        exec(code, module.__dict__)
 
 
 class OutputLimit(BaseException):
@@ -259,24 +297,71 @@ def serve(sock):
                                  "error": describe(error, request["task"])})
 
 
-def work(sock_fd, out_fd, directory, limits):
-    """Confine this process, then serve; never returns."""
+def refuse(sock, reason):
+    """Answer every request with reason, an error of the judge's own (a
+    worker whose protections could not be set up runs nothing)."""
+    while True:
+        request, _ = protocol.receive(sock)
+        if request is None:
+            return
+        protocol.send(sock, {"ok": False, "seq": request["seq"], "error": {
+            "type": "WorkerSetupError", "message": reason,
+            "harness": True}})
+
+
+def work(sock_fd, out_fd, directory, limits, given, config, failed=None):
+    """Confine this process, then serve; never returns. failed: what
+    went wrong before (the worker then serves nothing)."""
     try:
-        serve(confine(sock_fd, out_fd, directory, limits))
+        sock = descriptors(sock_fd, out_fd)
+        try:
+            if failed is not None:
+                raise failed
+            confine(directory, limits, given, config)
+        except Exception as error:
+            refuse(sock, "the judge could not set up the worker ({}: {})"
+                   .format(type(error).__name__, error))
+        else:
+            serve(sock)
     finally:
         os._exit(0)
 
 
-def zygote(control_fd):
+def start(sock_fd, out_fd, directory, limits, given, config):
+    """The process the fork server forked for a worker. At the level
+    namespaces it enters new namespaces and forks: the child, the first
+    process of its process-id namespace, is the worker; this process
+    waits for it and ends as it ends (the judge knows this one's pid,
+    and its end kills the worker). Never returns."""
+    if config["level"] == "namespaces":
+        try:
+            child = isolation.enter_worker()
+        except OSError as error:
+            work(sock_fd, out_fd, directory, limits, given, config, error)
+        if child:
+            die_with_parent()
+            for fd in (sock_fd, out_fd):
+                os.close(fd)
+            isolation.wait_and_mirror(child)
+    work(sock_fd, out_fd, directory, limits, given, config)
+
+
+def zygote(control_fd, config):
     """Fork workers on request until the judge goes away.
 
+    config: isolation.Isolation.config(); at the level namespaces the
+    fork server first enters its network and mount namespaces.
     Requests on the control socket (SOCK_SEQPACKET, one JSON per packet):
-    {"spawn": DIR, "limits": {...}} with the worker's socket and output
-    pipe attached, answered {"pid": PID}; {"status": PID}, answered
-    {"status": wait status} once PID has ended (the judge kills it first).
+    {"spawn": DIR, "limits": {...}, "given": {...}} with the worker's
+    socket and output pipe attached, answered {"pid": PID}; {"status":
+    PID}, answered {"status": wait status} once PID has ended (the judge
+    kills it first).
     """
     die_with_parent()
     become_subreaper()
+    os.chdir("/")
+    if config["level"] == "namespaces":
+        isolation.enter_zygote(config["hidden"])
     control = socket.socket(fileno=control_fd)
     ended = {}
     while True:
@@ -291,7 +376,8 @@ def zygote(control_fd):
             pid = os.fork()
             if pid == 0:
                 control.close()
-                work(fds[0], fds[1], request["spawn"], request["limits"])
+                start(fds[0], fds[1], request["spawn"], request["limits"],
+                      request.get("given", {}), config)
             for fd in fds:
                 os.close(fd)
             control.send(json.dumps({"pid": pid}).encode())
@@ -317,6 +403,7 @@ def zygote(control_fd):
 
 if __name__ == "__main__":
     if sys.argv[1] == "zygote":
-        zygote(int(sys.argv[2]))
+        zygote(int(sys.argv[2]), json.loads(sys.argv[3]))
     else:
-        work(int(sys.argv[2]), 1, sys.argv[3], json.loads(sys.argv[4]))
+        work(int(sys.argv[2]), 1, sys.argv[3], json.loads(sys.argv[4]),
+             json.loads(sys.argv[5]), json.loads(sys.argv[6]))

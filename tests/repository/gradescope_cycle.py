@@ -1,0 +1,105 @@
+"""The Gradescope cycle of the README, in a temporary folder, for the tests
+of test_gradescope.py and test_protections.py.
+
+    python3 gradescope_cycle.py PLACE PYTHON SUBMISSION USER_SUBMISSION
+
+Builds the zip with tests/gradescope.py, unpacks it as Gradescope does
+(modes kept) into PLACE/autograder/source, copies SUBMISSION (modes kept)
+to PLACE/autograder/submission, runs setup.sh with AUTOGRADER_ROOT set to
+PLACE/autograder and a virtual environment made from PYTHON, then
+run_autograder; then grades USER_SUBMISSION with the unpacked judge at
+the level user (--sandbox=user) into PLACE/user-results.json; then prints
+the levels the judge would choose, by their sandbox line, in a copy of
+the bundle that anyone may read (step "levels": auto, then user). What
+each step printed is in PLACE/STEP.txt, and every step's exit status in
+PLACE/steps.json. conftest.py runs it in the background, as one process
+that the judge running the suite spares.
+"""
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+# seconds each step may take (setup.sh downloads the requirements)
+TIMES = {"build": 120, "setup": 900, "run": 300, "user": 300, "levels": 60}
+LEVELS = """
+from judge.run import sandbox
+for wanted in ("auto", "user"):
+    print(sandbox.protection(wanted, "nobody", []).describe())
+"""
+
+
+def unpack(archive, folder):
+    """Unpack archive into folder with each file's mode, as unzip does."""
+    with zipfile.ZipFile(archive) as found:
+        for info in found.infolist():
+            path = os.path.join(folder, info.filename)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(found.read(info))
+            mode = stat.S_IMODE(info.external_attr >> 16)
+            os.chmod(path, mode or 0o644)
+
+
+def step(place, name, command, **options):
+    """Run one step; its exit status (its output in place/NAME.txt)."""
+    with open(os.path.join(place, name + ".txt"), "w") as out:
+        try:
+            return subprocess.run(command, stdout=out,
+                                  stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL,
+                                  timeout=TIMES[name], **options).returncode
+        except subprocess.TimeoutExpired:
+            out.write("\n(stopped after {} s)\n".format(TIMES[name]))
+            return -1
+
+
+def cycle(place, python, submission, user_submission):
+    """Every step in order, while they succeed; {step: exit status}."""
+    done = {}
+    top = os.path.join(place, "autograder")
+    source = os.path.join(top, "source")
+    env = dict(os.environ, AUTOGRADER_ROOT=top, AUTOGRADER_PYTHON=python)
+    archive = os.path.join(place, "autograder.zip")
+    done["build"] = step(place, "build", [
+        sys.executable, os.path.join(ROOT, "tests", "gradescope.py"),
+        "--out", archive])
+    if done["build"] == 0:
+        os.makedirs(source)
+        unpack(archive, source)
+        shutil.copytree(submission, os.path.join(top, "submission"))
+        done["setup"] = step(place, "setup", [
+            os.path.join(source, "setup.sh")], env=env)
+    if done.get("setup") == 0:
+        done["run"] = step(place, "run", [
+            os.path.join(source, "run_autograder")], env=env)
+        done["user"] = step(place, "user", [
+            os.path.join(top, "venv", "bin", "python"), "-m", "pytest",
+            "-q", "-p", "no:cacheprovider", "--assert=plain", "--seed=1",
+            "--submission=" + user_submission, "--sandbox=user",
+            "--results=" + os.path.join(place, "user-results.json")],
+            cwd=source, env=dict(env, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
+        readable = os.path.join(place, "readable")
+        shutil.copytree(source, readable)
+        os.chmod(readable, 0o755)
+        done["levels"] = step(place, "levels", [
+            os.path.join(top, "venv", "bin", "python"), "-c", LEVELS],
+            cwd=os.path.join(readable, "tests"))
+    return done
+
+
+def main():
+    """Run the cycle in the folder of the command line."""
+    place, python, submission, user_submission = sys.argv[1:5]
+    done = cycle(place, python, submission, user_submission)
+    with open(os.path.join(place, "steps.json"), "w") as f:
+        json.dump(done, f)
+
+
+if __name__ == "__main__":
+    main()
