@@ -36,8 +36,11 @@ class Entry(NamedTuple):
 
     @property
     def failed(self) -> bool:
-        """Whether a submitted task failed checks of this kind."""
-        return self.submitted and self.status == "failed"
+        """Whether a submitted task failed checks of this kind (a kind
+        that earns no points is "passed" for Gradescope, and failed here
+        when a check of it did)."""
+        return self.submitted and (self.status == "failed" or
+                                   self.passed < self.checks)
 
 
 @dataclass
@@ -94,7 +97,8 @@ def entry_of(test: dict) -> Entry:
         task=data["task"], kind=data["kind"], score=test["score"],
         max_score=test["max_score"], status=test["status"],
         lines=tuple(line for line in test.get("output", "").splitlines()
-                    if line.strip() and line not in said),
+                    if line.strip() and line not in said and
+                    not line.startswith("Advice, for no points: ")),
         passed=data["passed"], checks=data["checks"],
         submitted=data["submitted"], diagnosis=data.get("diagnosis"),
         hints=tuple(data.get("hints") or ()))

@@ -32,9 +32,12 @@ def entry_json(task, kind, passed, checks, lines=(), diagnosis=None,
             "submitted": submitted, "diagnosis": diagnosis}
     if hints is not None:
         data["hints"] = hints
+    # as the judge colours them for Gradescope: a kind of no points is
+    # advice, "passed" whatever its checks
     return {"name": "{}: {}".format(task, kind),
             "score": most if points is None and not failed else points or 0,
-            "max_score": most, "status": "failed" if failed else "passed",
+            "max_score": most, "status": "failed" if failed and most else
+            "passed",
             "output": "\n".join(lines), "visibility": "visible",
             "extra_data": data}
 
@@ -88,6 +91,8 @@ def test_a_verdict_reads_as_typed_entries():
     assert graded.entry("4-deep_rnn", "results").hints == (
         "deep_rnn fails only with one layer (l = 1): UnboundLocalError at "
         "line 28",)
+    assert graded.entry("0-rnn_cell", "robustness").failed
+    assert not graded.entry("3-lstm_cell", "robustness").failed
     assert graded.tally("robustness") == (3, 5)
     assert graded.tally("errors") == (1, 4)
     assert graded.points("2-gru_cell") == (1, 10)
