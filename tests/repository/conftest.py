@@ -144,11 +144,11 @@ class ClassGrading(Background):
         return self.done
 
 
-class Cycle:
+class Cycle(Background):
     """The Gradescope cycle (gradescope_cycle.py) in a temporary folder:
     the bundle, its setup, run_autograder on the spy "gradescope" (files
     of mode 644, as a browser upload leaves them), and the spy "user"
-    graded with --sandbox=user."""
+    graded with --sandbox=user. It ends (remove) as a Background does."""
 
     def __init__(self, python, submission, user_submission, spare):
         """Start the cycle with a virtual environment made from python."""
@@ -190,13 +190,6 @@ class Cycle:
             printed = {name: self.read(name + ".txt") for name in steps}
             self.done = (steps, printed, verdicts[0], verdicts[1])
         return self.done
-
-    def remove(self):
-        """Stop the cycle if it still goes, and remove its folder."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.communicate()
-        shutil.rmtree(self.place, ignore_errors=True)
 
 
 class Listener:
