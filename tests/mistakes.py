@@ -41,7 +41,7 @@ CONCAT = "concat = np.concatenate((h_prev, x_t), axis=1)"
 SOFTMAX = ("e = np.exp(z - np.max(z, axis=-1, keepdims=True))",
            "e = np.exp(z)")
 SIGMOID = ("e = np.exp(-np.abs(x))\n"
-           "    return np.maximum(e, x >= 0) / (1 + e)",
+           "    return np.where(x >= 0, 1, e) / (1 + e)",
            "return 1 / (1 + np.exp(-x))")
 DZ = "dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m"
 
