@@ -13,9 +13,9 @@ and the loss is the cross-entropy summed over time, averaged over the batch:
 
     L = -(1 / m) Σ_s Σ_m Σ_o  Y_true * log(Y)
 
-The gates' pre-activations P = A @ W + b are recomputed for the whole
-sequence in one product. Going back in time with dh = dL/dH[s + 1] and
-dc = dL/dC[s + 1] (n = Σ_o Y_true):
+The gates are recomputed for the whole sequence at once: their
+pre-activations A @ W + b in one product, then each activation. Going back
+in time with dh = dL/dH[s + 1] and dc = dL/dC[s + 1] (n = Σ_o Y_true):
 
     dZ[s] = (n * Y[s] - Y_true[s]) / m
     dh    = dZ[s] @ Wy.T + (gradient from step s + 1)
@@ -80,12 +80,19 @@ def lstm_backward(lstm_cell, X, H, C, Y, Y_true):
         raise ValueError("Y_true must be non-negative, got a minimum of "
                          "{}".format(np.min(Y_true)))
 
-    # the pre-activations of every gate at every step, in one product
+    # the gates at every step, recomputed at once: one product, and each
+    # activation over all steps
     W = np.concatenate((cell.Wf, cell.Wu, cell.Wc, cell.Wo), axis=1)
     b = np.concatenate((cell.bf, cell.bu, cell.bc, cell.bo), axis=1)
     A = np.concatenate((H[:-1], X), axis=-1).reshape(t * m, h + i)
     P = (A @ W + b).reshape(t, m, 4 * h)
+    f_all = sigmoid(P[:, :, :h])                          # (t, m, h) each
+    u_all = sigmoid(P[:, :, h:2 * h])
+    c_cand_all = np.tanh(P[:, :, 2 * h:3 * h])
+    o_all = sigmoid(P[:, :, 3 * h:])
+    tanh_c_all = np.tanh(C[1:])
 
+    # only the recursion runs step by step
     dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m
           ).reshape(t * m, o)
     dH = (dZ @ cell.Wy.T).reshape(t, m, h)
@@ -93,11 +100,8 @@ def lstm_backward(lstm_cell, X, H, C, Y, Y_true):
     dh_next = np.zeros((m, h))
     dc_next = np.zeros((m, h))
     for s in reversed(range(t)):
-        f = sigmoid(P[s, :, :h])
-        u = sigmoid(P[s, :, h:2 * h])
-        c_cand = np.tanh(P[s, :, 2 * h:3 * h])
-        o_gate = sigmoid(P[s, :, 3 * h:])
-        tanh_c = np.tanh(C[s + 1])
+        f, u, c_cand = f_all[s], u_all[s], c_cand_all[s]
+        o_gate, tanh_c = o_all[s], tanh_c_all[s]
         dh = dH[s] + dh_next
         dc = dc_next + dh * o_gate * (1 - tanh_c ** 2)
         dP[s, :, :h] = dc * C[s] * f * (1 - f)
