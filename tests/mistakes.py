@@ -43,6 +43,9 @@ SOFTMAX = ("e = np.exp(z - np.max(z, axis=-1, keepdims=True))",
 SIGMOID = ("e = np.exp(-np.abs(x))\n"
            "    return np.where(x >= 0, 1, e) / (1 + e)",
            "return 1 / (1 + np.exp(-x))")
+# 3-lstm_cell.py writes the numerator as max(e, x >= 0) (see its comment)
+SIGMOID_MAX = ("return np.maximum(e, x >= 0) / (1 + e)",
+               "return 1 / (1 + np.exp(-x))")
 DZ = "dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m"
 
 
@@ -54,12 +57,18 @@ def plain_softmax(task):
                    [SOFTMAX], kind="robustness")
 
 
+def sigmoid_change(task):
+    """The change from task's stable sigmoid to the plain one."""
+    return SIGMOID_MAX if task == "3-lstm_cell" else SIGMOID
+
+
 def plain_sigmoid(task):
     """A plain sigmoid in task: a robustness mistake."""
     return Mistake(task, "plain_sigmoid",
                    "the sigmoid 1 / (1 + exp(-x)) overflows for large "
                    "negative x: use a form that never takes exp of a large "
-                   "positive number", [SIGMOID], kind="robustness")
+                   "positive number", [sigmoid_change(task)],
+                   kind="robustness")
 
 
 def plain_sigmoid_and_softmax(task):
@@ -67,7 +76,7 @@ def plain_sigmoid_and_softmax(task):
     return Mistake(task, "plain_sigmoid_and_softmax",
                    "a plain sigmoid, 1 / (1 + exp(-x)), and a plain softmax, "
                    "exp(z) / sum(exp(z)), overflow for large inputs",
-                   [SIGMOID, SOFTMAX], kind="robustness")
+                   [sigmoid_change(task), SOFTMAX], kind="robustness")
 
 
 MISTAKES = [
