@@ -71,12 +71,13 @@ def blas_threads():
 
 
 class Load:
-    """The CPU time that other processes took while this one measured: a
-    figure taken on a busy machine says so."""
+    """The CPU time that other processes (not this one, nor the children
+    it waited for) took while it measured: a figure taken on a busy
+    machine says so."""
 
     def __init__(self):
         """Start counting."""
-        self.start = self.busy(), sum(os.times()[:2]), time.monotonic()
+        self.start = self.busy(), sum(os.times()[:4]), time.monotonic()
 
     @staticmethod
     def busy():
@@ -95,7 +96,7 @@ class Load:
         machine, own, wall = self.start
         if machine is None:
             return None
-        others = (self.busy() - machine) - (sum(os.times()[:2]) - own)
+        others = (self.busy() - machine) - (sum(os.times()[:4]) - own)
         return max(others, 0.0) / max(time.monotonic() - wall, 1e-9)
 
     def line(self):
@@ -650,16 +651,19 @@ CHAR_SETTINGS = ["", "--batch 1 --lr 0.1 --clip 5", "--batch 1 --lr 0.05",
                  "--clip 5"]
 
 
-def char_model(seconds, settings=None):
+def char_model(seconds, settings=None, path=None):
     """Print the characters per second and the held-out loss per character
     reached in seconds by main/train-char-rnn.py with each setting (hidden
-    100, windows of 25, README.md) and by the classic single-stream RNN."""
-    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+    100, windows of 25, on path, README.md by default) and by the classic
+    single-stream RNN."""
+    path = path or os.path.join(ROOT, "README.md")
+    with open(path, encoding="utf-8") as f:
         text = f.read()
     for line in machine_lines(blas_threads()):
         print(line)
-    print("README.md ({} characters; the last tenth held out), hidden 100, "
-          "windows of 25, {:g} s each".format(len(text), seconds))
+    print("{} ({} characters; the last tenth held out), hidden 100, "
+          "windows of 25, {:g} s each".format(
+              os.path.basename(path), len(text), seconds))
     row = "{:<42}{:>12}{:>10}{:>10}"
     print(row.format("setting", "chars/s", "held-out", "training"))
     load = Load()
@@ -669,7 +673,8 @@ def char_model(seconds, settings=None):
     for setting in settings or CHAR_SETTINGS:
         printed = subprocess.run(
             [sys.executable, os.path.join(ROOT, "main", "train-char-rnn.py"),
-             "--seconds", str(seconds), "--iterations", "100000000",
+             "--text", path, "--seconds", str(seconds),
+             "--iterations", "100000000",
              "--sample-every", "0", "--sample-length", "1"]
             + setting.split(), capture_output=True, text=True,
             check=True).stdout.splitlines()
@@ -699,6 +704,8 @@ def main():
                         help="with --char, a setting of train-char-rnn.py "
                         "to compare, e.g. '--batch 8 --lr 0.2' (repeat it; "
                         "'' is the defaults); default: a few")
+    parser.add_argument("--text", help="with --char, the text to learn "
+                        "(default: README.md)")
     parser.add_argument("--profile", action="store_true",
                         help="instead, split each pass's time into matrix "
                         "products, element-wise work, copies, page faults "
@@ -711,7 +718,7 @@ def main():
         class_grading(args.count, args.jobs)
         return
     if args.char:
-        char_model(args.char, args.setting)
+        char_model(args.char, args.setting, args.text)
         return
     threads = blas_threads()
     for line in machine_lines(threads):
