@@ -13,10 +13,9 @@ and the loss is the cross-entropy summed over time, averaged over the batch:
 
     L = -(1 / m) Σ_s Σ_m Σ_o  Y_true * log(Y)
 
-The gates' pre-activations A @ W + b are recomputed for the whole sequence
-in one product, and each step's are overwritten with their gradient dP[s]
-on the way back. Going back in time with dh = dL/dH[s + 1] and
-dc = dL/dC[s + 1] (n = Σ_o Y_true):
+The gates are recomputed for the whole sequence at once: their
+pre-activations A @ W + b in one product, then each activation. Going back
+in time with dh = dL/dH[s + 1] and dc = dL/dC[s + 1] (n = Σ_o Y_true):
 
     dZ[s] = (n * Y[s] - Y_true[s]) / m
     dh    = dZ[s] @ Wy.T + (gradient from step s + 1)
@@ -50,11 +49,10 @@ def sigmoid(x):
     """Logistic sigmoid 1 / (1 + exp(-x)) of x (any shape).
 
     With e = exp(-|x|) <= 1, exp never sees a positive number:
-    σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, and the
-    numerator, 1 or e, is max(e, x >= 0) (True counts as 1).
+    σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0.
     """
     e = np.exp(-np.abs(x))
-    return np.maximum(e, x >= 0) / (1 + e)
+    return np.where(x >= 0, 1, e) / (1 + e)
 
 
 def lstm_backward(lstm_cell, X, H, C, Y, Y_true):
@@ -82,34 +80,35 @@ def lstm_backward(lstm_cell, X, H, C, Y, Y_true):
         raise ValueError("Y_true must be non-negative, got a minimum of "
                          "{}".format(np.min(Y_true)))
 
-    # the pre-activations of every gate at every step, in one product;
-    # going back in time, each step's are overwritten with their gradient
+    # the gates at every step, recomputed at once: one product, and each
+    # activation over all steps
     W = np.concatenate((cell.Wf, cell.Wu, cell.Wc, cell.Wo), axis=1)
+    b = np.concatenate((cell.bf, cell.bu, cell.bc, cell.bo), axis=1)
     A = np.concatenate((H[:-1], X), axis=-1).reshape(t * m, h + i)
-    dP = A @ W
-    dP += np.concatenate((cell.bf, cell.bu, cell.bc, cell.bo), axis=1)
-    dP = dP.reshape(t, m, 4 * h)
+    P = (A @ W + b).reshape(t, m, 4 * h)
+    f_all = sigmoid(P[:, :, :h])                          # (t, m, h) each
+    u_all = sigmoid(P[:, :, h:2 * h])
+    c_cand_all = np.tanh(P[:, :, 2 * h:3 * h])
+    o_all = sigmoid(P[:, :, 3 * h:])
+    tanh_c_all = np.tanh(C[1:])
 
+    # only the recursion runs step by step
     dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m
           ).reshape(t * m, o)
     dH = (dZ @ cell.Wy.T).reshape(t, m, h)
+    dP = np.zeros((t, m, 4 * h))
     dh_next = np.zeros((m, h))
     dc_next = np.zeros((m, h))
     for s in reversed(range(t)):
-        P = dP[s]  # (m, 4h): step s's pre-activations, then their gradient
-        f = sigmoid(P[:, :h])
-        u = sigmoid(P[:, h:2 * h])
-        c_cand = np.tanh(P[:, 2 * h:3 * h])
-        o_gate = sigmoid(P[:, 3 * h:])
-        tanh_c = np.tanh(C[s + 1])
+        f, u, c_cand = f_all[s], u_all[s], c_cand_all[s]
+        o_gate, tanh_c = o_all[s], tanh_c_all[s]
         dh = dH[s] + dh_next
         dc = dc_next + dh * o_gate * (1 - tanh_c ** 2)
-        P[:, :h] = dc * C[s] * f * (1 - f)
-        P[:, h:2 * h] = dc * c_cand * u * (1 - u)
-        P[:, 2 * h:3 * h] = dc * u * (1 - c_cand ** 2)
-        P[:, 3 * h:] = dh * tanh_c * o_gate * (1 - o_gate)
-        # P @ W[:h].T, written in the order BLAS runs faster for m rows
-        dh_next = (W[:h] @ P.T).T
+        dP[s, :, :h] = dc * C[s] * f * (1 - f)
+        dP[s, :, h:2 * h] = dc * c_cand * u * (1 - u)
+        dP[s, :, 2 * h:3 * h] = dc * u * (1 - c_cand ** 2)
+        dP[s, :, 3 * h:] = dh * tanh_c * o_gate * (1 - o_gate)
+        dh_next = dP[s] @ W[:h].T
         dc_next = dc * f
 
     dP = dP.reshape(t * m, 4 * h)

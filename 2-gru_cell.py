@@ -18,11 +18,10 @@ def sigmoid(x):
     """Logistic sigmoid 1 / (1 + exp(-x)) of x (any shape).
 
     With e = exp(-|x|) <= 1, exp never sees a positive number:
-    σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, and the
-    numerator, 1 or e, is max(e, x >= 0) (True counts as 1).
+    σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0.
     """
     e = np.exp(-np.abs(x))
-    return np.maximum(e, x >= 0) / (1 + e)
+    return np.where(x >= 0, 1, e) / (1 + e)
 
 
 def softmax(z):

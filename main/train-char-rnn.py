@@ -10,15 +10,20 @@ product has B rows. The loss and gradients of one window come from tasks
 9/10 (the loss averaged over the B streams), and each stream's hidden state
 (and the LSTM's cell state) carries from one window to the next, resetting
 to zero when the streams reach the end of their pieces. Updates are Adagrad
-on gradients clipped by their global norm. Built only on the task files
-0, 1, 3, 9 and 10.
+(or Adam) on gradients clipped by their global norm. The last tenth of the
+text is held out: never trained on, it measures at the end how well the
+model predicts text it has not seen. Built only on the task files 0, 1, 3,
+9 and 10.
 
     ./main/train-char-rnn.py                      # simple RNN on README.md
     ./main/train-char-rnn.py --cell lstm --iterations 1000
-    ./main/train-char-rnn.py --batch 32 --seconds 20
+    ./main/train-char-rnn.py --seconds 20         # stop after 20 s
 
-The last line is `loss per character: A -> B`, the smoothed loss per
-character at the start and at the end.
+The last two lines are `loss per character: A -> B`, the smoothed training
+loss per character at the start and at the end, and `held-out loss per
+character: X`, the mean loss over the held-out text, read as the training
+text is (in --batch streams, each carrying its state from one window to
+the next).
 """
 import argparse
 import ctypes
@@ -64,14 +69,17 @@ def parse_args(argv=None):
     parser.add_argument("--seq-length", type=int, default=25,
                         help="characters per truncated-BPTT window "
                              "(default: 25)")
-    parser.add_argument("--lr", type=float, default=0.1,
-                        help="Adagrad learning rate (default: 0.1)")
-    parser.add_argument("--clip", type=float, default=5.0,
+    parser.add_argument("--optimizer", choices=("adagrad", "adam"),
+                        default="adagrad",
+                        help="the update rule (default: adagrad)")
+    parser.add_argument("--lr", type=float, default=0.015,
+                        help="learning rate (default: 0.015)")
+    parser.add_argument("--clip", type=float, default=1.0,
                         help="clip the gradient to this global norm "
-                             "(default: 5)")
-    parser.add_argument("--batch", type=int, default=16,
+                             "(default: 1)")
+    parser.add_argument("--batch", type=int, default=32,
                         help="streams of the text read side by side "
-                             "(default: 16)")
+                             "(default: 32)")
     parser.add_argument("--iterations", type=int, default=2000,
                         help="number of windows to train on (default: 2000)")
     parser.add_argument("--seconds", type=float, default=None,
@@ -93,24 +101,32 @@ def parse_args(argv=None):
                      "be >= 1")
     if args.temperature <= 0:
         parser.error("--temperature must be positive")
+    if args.lr <= 0 or args.clip <= 0:
+        parser.error("--lr and --clip must be positive")
     return args
 
 
 class Model:
     """A cell (RNNCell or LSTMCell) with its recurrent state and the
-    Adagrad memory of each parameter."""
+    optimizer's memory of each parameter (Adagrad: the sum of its squared
+    gradients; Adam: the running means of its gradient and of its square).
+    """
 
-    def __init__(self, kind, vocab, hidden, streams):
+    def __init__(self, kind, vocab, hidden, streams, optimizer="adagrad"):
         """Build the cell, with small weights: N(0, 1) draws times 0.01;
         its state has one row per stream."""
         self.kind = kind
         self.streams = streams
+        self.optimizer = optimizer
         self.cell = (RNNCell if kind == "rnn" else LSTMCell)(
             vocab, hidden, vocab)
         for name, value in vars(self.cell).items():
             setattr(self.cell, name, value * 0.01)
         self.memory = {name: np.zeros_like(value)
                        for name, value in vars(self.cell).items()}
+        self.mean = {name: np.zeros_like(value)
+                     for name, value in vars(self.cell).items()}
+        self.updates = 0
         self.reset()
 
     def reset(self):
@@ -120,6 +136,17 @@ class Model:
         self.h = np.zeros((self.streams, hidden))
         self.c = np.zeros((self.streams, hidden))
 
+    def run(self, X):
+        """Run the cell over X (t, streams, V) from the streams' state,
+        which moves on to the end of X: H, C (None for the RNN), Y."""
+        if self.kind == "rnn":
+            (H, Y), C = rnn(self.cell, X, self.h), None
+        else:
+            H, C, Y = self.unroll(X)
+            self.c = C[-1]
+        self.h = H[-1]
+        return H, C, Y
+
     def train_window(self, X, Y_true, targets, lr, clip):
         """One truncated-BPTT step on a window.
 
@@ -127,25 +154,49 @@ class Model:
         targets: (seq_length, streams) the targets' indices.
         Returns the window's loss, summed over its characters and streams.
         """
+        H, C, Y = self.run(X)
         if self.kind == "rnn":
-            H, Y = rnn(self.cell, X, self.h)
             grads = rnn_backward(self.cell, X, H, Y, Y_true)
         else:
-            H, C, Y = self.unroll(X)
             grads = lstm_backward(self.cell, X, H, C, Y, Y_true)
-            self.c = C[-1]
-        self.h = H[-1]
         grads = {key[1:]: grad for key, grad in grads.items()
                  if key[1:] in self.memory}
         norm = np.sqrt(sum(np.sum(grad ** 2) for grad in grads.values()))
         scale = min(1.0, clip / norm) if norm > 0 else 1.0
+        self.updates += 1
         for name, grad in grads.items():
             grad = grad * scale
-            self.memory[name] += grad ** 2
-            setattr(self.cell, name, getattr(self.cell, name)
-                    - lr * grad / np.sqrt(self.memory[name] + 1e-8))
-        picked = np.take_along_axis(Y, targets[..., None], axis=-1)
-        return -np.sum(np.log(picked))
+            if self.optimizer == "adagrad":
+                self.memory[name] += grad ** 2
+                step = grad / np.sqrt(self.memory[name] + 1e-8)
+            else:
+                # Adam: running means with decay 0.9 and 0.999, corrected
+                # for their start at zero
+                self.mean[name] = 0.9 * self.mean[name] + 0.1 * grad
+                self.memory[name] = (0.999 * self.memory[name]
+                                     + 0.001 * grad ** 2)
+                step = (self.mean[name] / (1 - 0.9 ** self.updates)) / (
+                    np.sqrt(self.memory[name] / (1 - 0.999 ** self.updates))
+                    + 1e-8)
+            setattr(self.cell, name, getattr(self.cell, name) - lr * step)
+        return window_loss(Y, targets)
+
+    def held_out_loss(self, data, length, eye):
+        """The mean loss per character over data (streams, n), the held-out
+        text cut into one piece per stream, read as in training: windows of
+        length, each stream carrying its state from one window to the next,
+        from zero. The training state is left as it was."""
+        saved = self.h, self.c
+        self.reset()
+        total = 0.0
+        n = data.shape[1]
+        for position in range(0, n - 1, length):
+            end = min(position + length, n - 1)
+            targets = data[:, position + 1:end + 1].T
+            Y = self.run(eye[data[:, position:end].T])[2]
+            total += window_loss(Y, targets)
+        self.h, self.c = saved
+        return total / (data.shape[0] * (n - 1))
 
     def unroll(self, X):
         """Run the LSTM over X (t, streams, V) from its state: H, C, Y."""
@@ -179,6 +230,13 @@ class Model:
         return drawn
 
 
+def window_loss(Y, targets):
+    """The cross-entropy of outputs Y (t, streams, V) at the targets'
+    indices (t, streams), summed."""
+    picked = np.take_along_axis(Y, targets[..., None], axis=-1)
+    return -np.sum(np.log(picked))
+
+
 def main(argv=None):
     """Train, printing progress and samples, and print the final line."""
     args = parse_args(argv)
@@ -186,22 +244,38 @@ def main(argv=None):
     with open(args.text, encoding="utf-8") as f:
         text = f.read()
     B, L = args.batch, args.seq_length
-    if len(text) // B < L + 1:
+    # the last tenth is held out; the characters of the whole text make
+    # the vocabulary
+    split = len(text) - len(text) // 10
+    train, held_out = text[:split], text[split:]
+    if len(train) // B < L + 1 or len(held_out) // B < 2:
+        need = B * (L + 1)
+        while (need - need // 10) // B < L + 1 or need // 10 // B < 2:
+            need += 1
         sys.exit("the text has {} characters; {} streams of windows of "
-                 "--seq-length ({}) need more than {}".format(
-                     len(text), B, L, B * (L + 1) - 1))
+                 "--seq-length ({}), on nine tenths of it, and two "
+                 "characters a stream held out need at least {}".format(
+                     len(text), B, L, need))
     chars = sorted(set(text))
     index = {char: k for k, char in enumerate(chars)}
-    # B streams: the text cut into B pieces of n characters, one per row
-    n = len(text) // B
-    data = np.array([index[char] for char in text[:B * n]]).reshape(B, n)
+
+    def streams(part):
+        """part cut into B pieces of equal length, one per row."""
+        n = len(part) // B
+        return np.array([index[char] for char in part[:B * n]]).reshape(B, n)
+
+    data, held_data = streams(train), streams(held_out)
+    n = data.shape[1]
     eye = np.eye(len(chars))
-    print("{} characters, {} distinct; {} cell, hidden {}, {} stream{} of "
-          "windows of {}".format(len(text), len(chars), args.cell,
-                                 args.hidden, B, "" if B == 1 else "s", L))
+    print("{} characters ({} to train on, {} held out), {} distinct; {} "
+          "cell, hidden {}, {} stream{} of windows of {}, {} lr {:g}, "
+          "clip {:g}".format(len(text), len(train), len(held_out),
+                             len(chars), args.cell, args.hidden, B,
+                             "" if B == 1 else "s", L, args.optimizer,
+                             args.lr, args.clip))
 
     np.random.seed(args.seed)
-    model = Model(args.cell, len(chars), args.hidden, B)
+    model = Model(args.cell, len(chars), args.hidden, B, args.optimizer)
     rng = np.random.default_rng(args.seed)
     position, smooth, first = 0, None, None
     start = time.perf_counter()
@@ -233,6 +307,8 @@ def main(argv=None):
     print("sample of {} characters:".format(args.sample_length))
     print("".join(chars[k] for k in drawn))
     print("loss per character: {:.3f} -> {:.3f}".format(first, smooth))
+    print("held-out loss per character: {:.3f}".format(
+        model.held_out_loss(held_data, L, eye)))
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ reference point: characters per second, and the loss reached.
 import argparse
 import ctypes
 import os
+import platform
 import random
 import resource
 import shutil
@@ -69,6 +70,45 @@ def blas_threads():
     return None
 
 
+class Load:
+    """The CPU time that other processes (not this one, nor the children
+    it waited for) took while it measured: a figure taken on a busy
+    machine says so."""
+
+    def __init__(self):
+        """Start counting."""
+        self.start = self.busy(), sum(os.times()[:4]), time.monotonic()
+
+    @staticmethod
+    def busy():
+        """Seconds of CPU time the whole machine has spent, or None."""
+        try:
+            with open("/proc/stat") as f:
+                fields = [int(value) for value in f.readline().split()[1:]]
+        except (OSError, ValueError):
+            return None
+        # user, nice, system, irq, softirq, steal (idle and iowait apart)
+        ticks = sum(fields[:3]) + sum(fields[5:8])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def cores(self):
+        """Cores kept busy by other processes since the start, or None."""
+        machine, own, wall = self.start
+        if machine is None:
+            return None
+        others = (self.busy() - machine) - (sum(os.times()[:4]) - own)
+        return max(others, 0.0) / max(time.monotonic() - wall, 1e-9)
+
+    def line(self):
+        """A line that says how busy the machine was with other work."""
+        cores = self.cores()
+        if cores is None:
+            return "load of other processes: unknown"
+        return "other processes kept {:.2f} of {} cores busy meanwhile{}" \
+            "".format(cores, os.cpu_count(), " (figures are unreliable)"
+                      if cores > 0.25 else "")
+
+
 def best(fn, repeat):
     """The shortest of repeat timings of fn(), in seconds."""
     times = []
@@ -93,8 +133,9 @@ def flops(t, m, i, h, o):
     }
 
 
-def passes(rng, t, m, i, h, o):
-    """The four timed passes at these sizes, as {name: function}."""
+def passes(rng, t, m, i, h, o, instrument=False):
+    """The four timed passes at these sizes, as {name: function}; with
+    instrument, on Timed views of the cells' weights and the inputs."""
     rnn_cell, lstm_cell = RNNCell(i, h, o), LSTMCell(i, h, o)
     for cell in (rnn_cell, lstm_cell):
         for name, value in vars(cell).items():
@@ -104,6 +145,12 @@ def passes(rng, t, m, i, h, o):
     Y_true = np.eye(o)[rng.integers(0, o, (t, m))]
     H_rnn, Y_rnn = rnn(rnn_cell, X, h_0)
     H_lstm, C_lstm, Y_lstm = lstm_forward(lstm_cell, X, h_0, h_0)
+    if instrument:
+        for cell in (rnn_cell, lstm_cell):
+            for name, value in vars(cell).items():
+                setattr(cell, name, timed(value))
+        X, h_0, Y_true, H_rnn, Y_rnn, H_lstm, C_lstm, Y_lstm = timed((
+            X, h_0, Y_true, H_rnn, Y_rnn, H_lstm, C_lstm, Y_lstm))
     return {
         "rnn forward": lambda: rnn(rnn_cell, X, h_0),
         "rnn_backward": lambda: rnn_backward(rnn_cell, X, H_rnn, Y_rnn,
@@ -162,6 +209,337 @@ def interleaved(ours, theirs, repeat):
     return best_ours, best_theirs
 
 
+def cpu_model():
+    """The CPU's model name and its widest vector instructions."""
+    model, flags = platform.processor() or "unknown CPU", set()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key.strip() == "model name":
+                    model = value.strip()
+                elif key.strip() == "flags":
+                    flags = set(value.split())
+    except OSError:
+        pass
+    widest = next((name for flag, name in (("avx512f", "AVX-512"),
+                                           ("avx2", "AVX2"), ("avx", "AVX"))
+                   if flag in flags), None)
+    return model + (", " + widest if widest else "")
+
+
+def blas_description():
+    """numpy's BLAS: library, version, kernel (the core type it runs) and
+    threads, from threadpoolctl where installed, else from OpenBLAS."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        threadpool_info = None
+    if threadpool_info is not None:
+        for info in threadpool_info():
+            if info.get("user_api") == "blas" and "numpy" in info.get(
+                    "filepath", "numpy"):
+                return "{} {}, kernel {}, {} threads (threadpoolctl)".format(
+                    info.get("internal_api"), info.get("version"),
+                    info.get("architecture"), info.get("num_threads"))
+    with open("/proc/self/maps") as maps:
+        paths = sorted({line.split()[-1] for line in maps
+                        if "openblas" in line.lower()})
+    for path in paths:
+        lib = ctypes.CDLL(path)
+        for prefix in ("scipy_openblas", "openblas"):
+            for suffix in ("64_", ""):
+                name = prefix + "_get_corename" + suffix
+                if hasattr(lib, name):
+                    getattr(lib, name).restype = ctypes.c_char_p
+                    return "OpenBLAS, kernel {}, {} threads".format(
+                        getattr(lib, name)().decode(), blas_threads())
+    return "unknown (install threadpoolctl to see it)"
+
+
+def machine_lines(threads):
+    """What the figures depend on: CPU, numpy and its BLAS, torch."""
+    lines = ["CPU: {} ({} cores)".format(cpu_model(), os.cpu_count()),
+             "numpy {}, BLAS: {}".format(np.__version__,
+                                         blas_description())]
+    forced = {name: os.environ[name] for name in (
+        "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+        "MKL_ENABLE_INSTRUCTIONS", "ATEN_CPU_CAPABILITY")
+        if name in os.environ}
+    if forced:
+        lines.append("environment: " + ", ".join(
+            "{}={}".format(k, v) for k, v in forced.items()))
+    try:
+        import torch
+    except ImportError:
+        return lines
+    if threads:
+        torch.set_num_threads(threads)
+    blas = "MKL" if torch.backends.mkl.is_available() else "its own BLAS"
+    lines.append("torch {}: {}, CPU capability {}, {} threads".format(
+        torch.__version__, blas, torch.backends.cpu.get_cpu_capability(),
+        torch.get_num_threads()))
+    return lines
+
+
+# the numpy functions whose time counts as copies; every other function
+# and ufunc but matmul counts as element-wise work
+COPIES = {"concatenate", "stack", "zeros", "ones", "empty", "full",
+          "zeros_like", "ones_like", "empty_like", "copy", "reshape",
+          "split", "array", "asarray", "take_along_axis", "eye"}
+
+
+class Timed(np.ndarray):
+    """An array whose numpy operations add their time to Timed.parts, by
+    kind: matrix products, element-wise work, copies (and assignments)."""
+
+    parts = {}
+
+    @classmethod
+    def call(cls, kind, fn, args, kwargs):
+        """fn(*args, **kwargs) on plain arrays, timed; results Timed."""
+        args, kwargs = plain(args), plain(kwargs)
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        elapsed = time.perf_counter() - start
+        cls.parts[kind] = cls.parts.get(kind, 0.0) + elapsed
+        return timed(result)
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """A ufunc (and its reduce, accumulate...): matmul or element-wise."""
+        kind = ("matrix products" if ufunc is np.matmul
+                else "element-wise")
+        return Timed.call(kind, getattr(ufunc, method), inputs, kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        """A numpy function: a copy or element-wise work."""
+        kind = "copies" if func.__name__ in COPIES else "element-wise"
+        if func.__name__ in ("dot", "einsum", "tensordot", "inner"):
+            kind = "matrix products"
+        return Timed.call(kind, func, args, kwargs)
+
+    def __setitem__(self, key, value):
+        """Assignment into an array: a copy."""
+        Timed.call("copies", np.ndarray.__setitem__, (self, key, value), {})
+
+
+def plain(value):
+    """value with every Timed array in it (nested in tuples, lists and
+    dicts) viewed as a plain ndarray."""
+    if isinstance(value, Timed):
+        return value.view(np.ndarray)
+    if isinstance(value, (tuple, list)):
+        return type(value)(plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+def timed(value):
+    """value with every ndarray in it viewed as Timed."""
+    if isinstance(value, np.ndarray) and not isinstance(value, Timed):
+        return value.view(Timed)
+    if isinstance(value, (tuple, list)):
+        return type(value)(timed(item) for item in value)
+    return value
+
+
+class TimedNumpy:
+    """numpy, except that the functions that make arrays make Timed ones,
+    and time it: put in a module in place of np."""
+
+    def __getattr__(self, name):
+        """numpy's attribute name; array makers timed as copies."""
+        attr = getattr(np, name)
+        if name in ("zeros", "ones", "empty", "full", "eye"):
+            return lambda *args, **kwargs: Timed.call("copies", attr, args,
+                                                      kwargs)
+        return attr
+
+
+def instrumented(fn, modules, repeat):
+    """Time fn() by parts, with every array of modules (and the inputs,
+    whose Timed views fn must take) timed: {part: seconds}, the run of
+    least total time among repeat runs."""
+    saved = {module: module.np for module in modules}
+    runs = []
+    try:
+        for module in modules:
+            module.np = TimedNumpy()
+        for _ in range(repeat + 1):
+            Timed.parts = {}
+            fn()
+            runs.append(dict(Timed.parts))
+    finally:
+        for module, numpy in saved.items():
+            module.np = numpy
+    return min(runs[1:], key=lambda parts: sum(parts.values()))
+
+
+def time_and_kernel(fn, repeat):
+    """The best time of fn() (s), and the CPU time the kernel spent for
+    this process during that run (s): page faults, mostly, when numpy's
+    fresh arrays are first written."""
+    results = []
+    for _ in range(repeat):
+        kernel = resource.getrusage(resource.RUSAGE_SELF).ru_stime
+        start = time.perf_counter()
+        fn()
+        elapsed = time.perf_counter() - start
+        results.append((elapsed, resource.getrusage(
+            resource.RUSAGE_SELF).ru_stime - kernel))
+    return min(results)
+
+
+TORCH_KINDS = (
+    ("matrix products", ("aten::mm", "aten::addmm", "aten::bmm",
+                         "aten::baddbmm", "aten::addmv", "aten::mv",
+                         "aten::dot")),
+    ("copies", ("aten::copy_", "aten::cat", "aten::stack", "aten::clone",
+                "aten::empty", "aten::empty_strided", "aten::zero_",
+                "aten::fill_", "aten::zeros", "aten::zeros_like",
+                "aten::empty_like", "aten::resize_")),
+)
+
+
+def torch_profile(threads, repeat, t, m, i, h, o):
+    """{kind: {"forward"|"backward": (seconds, {part: seconds})}} of
+    torch.nn.RNN / nn.LSTM at these sizes, or None without torch. Forward
+    is the layer, the output head and the loss; backward computes the same
+    gradients as ours. Parts are torch.profiler's self times."""
+    try:
+        import torch
+        from torch.profiler import ProfilerActivity, profile
+    except ImportError:
+        return None
+    if threads:
+        torch.set_num_threads(threads)
+    X = torch.randn(t, m, i, dtype=torch.float64, requires_grad=True)
+    target = torch.randint(0, o, (t * m,))
+    result = {}
+    for kind, cls in (("rnn", torch.nn.RNN), ("lstm", torch.nn.LSTM)):
+        layer = cls(i, h, dtype=torch.float64)
+        head = torch.nn.Linear(h, o, dtype=torch.float64)
+        states = [torch.zeros(1, m, h, dtype=torch.float64,
+                              requires_grad=True)
+                  for _ in range(2 if kind == "lstm" else 1)]
+        leaves = [X] + states + list(layer.parameters()) + list(
+            head.parameters())
+        initial = tuple(states) if len(states) == 2 else states[0]
+
+        def forward(layer=layer, head=head, initial=initial, leaves=leaves):
+            for leaf in leaves:
+                leaf.grad = None
+            out = head(layer(X, initial)[0]).reshape(t * m, o)
+            return torch.nn.functional.cross_entropy(out, target)
+
+        best_forward = best_backward = float("inf")
+        for _ in range(max(repeat, 3)):
+            start = time.perf_counter()
+            loss = forward()
+            middle = time.perf_counter()
+            loss.backward()
+            end = time.perf_counter()
+            best_forward = min(best_forward, middle - start)
+            best_backward = min(best_backward, end - middle)
+        parts = {}
+        for stage in ("forward", "backward"):
+            runs = []
+            for _ in range(3):
+                loss = forward() if stage == "backward" else None
+                with profile(activities=[ProfilerActivity.CPU]) as prof:
+                    if stage == "forward":
+                        forward()
+                    else:
+                        loss.backward()
+                counts = {}
+                for event in prof.key_averages():
+                    part = next((name for name, ops in TORCH_KINDS
+                                 if event.key in ops), None)
+                    if part is None and event.key.startswith("aten::"):
+                        part = "element-wise"
+                    if part is not None:
+                        counts[part] = counts.get(part, 0.0) + (
+                            event.self_cpu_time_total / 1e6)
+                runs.append(counts)
+            parts[stage] = min(runs, key=lambda run: sum(run.values()))
+        result[kind] = {"forward": (best_forward, parts["forward"]),
+                        "backward": (best_backward, parts["backward"])}
+    return result
+
+
+PARTS = ("matrix products", "element-wise", "copies")
+
+
+def recomputation(repeat, t, m, i, h, o):
+    """Seconds that lstm_backward spends recomputing what torch keeps from
+    its forward pass, timed alone at these sizes as lstm_backward does it:
+    (the product [H, X] @ W + b over all steps, its activations)."""
+    rng = np.random.default_rng(1)
+    H, X = rng.normal(size=(t + 1, m, h)), rng.normal(size=(t, m, i))
+    W, b = rng.normal(size=(h + i, 4 * h)), rng.normal(size=(1, 4 * h))
+    C = rng.normal(size=(t + 1, m, h))
+    sigmoid = sys.modules["10-lstm_backward"].sigmoid
+
+    def product():
+        A = np.concatenate((H[:-1], X), axis=-1).reshape(t * m, h + i)
+        return (A @ W + b).reshape(t, m, 4 * h)
+
+    P = product()
+
+    def activations():
+        return (sigmoid(P[:, :, :h]), sigmoid(P[:, :, h:2 * h]),
+                np.tanh(P[:, :, 2 * h:3 * h]), sigmoid(P[:, :, 3 * h:]),
+                np.tanh(C[1:]))
+
+    return best(product, repeat), best(activations, repeat)
+
+
+def profile_passes(repeat):
+    """Print, for each pass, its time split into matrix products,
+    element-wise work, copies and the rest (the Python interpreter and
+    numpy's call overhead), and the kernel's time within it, beside
+    torch's."""
+    threads = blas_threads()
+    modules = [sys.modules[name] for name in (
+        "0-rnn_cell", "1-rnn", "3-lstm_cell", "9-rnn_backward",
+        "10-lstm_backward", "cases")]
+    rng = np.random.default_rng(0)
+    fns = passes(rng, **SIZES)
+    slow = passes(rng, instrument=True, **SIZES)
+    theirs = torch_profile(threads, repeat, **SIZES)
+    print("{}; float64; milliseconds, best of {}".format(", ".join(
+        "{}={}".format(k, v) for k, v in SIZES.items()), repeat))
+    print("parts timed op by op; 'rest' is the Python interpreter and the "
+          "calls' overhead; 'kernel' is the system's time within the "
+          "total (page faults)")
+    row = "{:<15}{:>8}" + "{:>10}" * 5
+    print(row.format("pass", "total", "products", "element", "copies",
+                     "rest", "kernel"))
+    for name, fn in fns.items():
+        seconds, kernel = time_and_kernel(fn, repeat)
+        parts = instrumented(slow[name], modules, repeat)
+        values = [parts.get(part, 0.0) for part in PARTS]
+        print(row.format(name, *("{:.1f}".format(value * 1e3) for value in [
+            seconds] + values + [seconds - sum(values), kernel])))
+        if theirs is not None:
+            kind, stage = ("lstm" if name.startswith("lstm") else "rnn",
+                           "forward" if "forward" in name else "backward")
+            total, parts = theirs[kind][stage]
+            values = [parts.get(part, 0.0) for part in PARTS]
+            print(row.format("  torch", *("{:.1f}".format(value * 1e3)
+                                          for value in [total] + values + [
+                                              total - sum(values)]), ""))
+    if theirs is not None:
+        print("torch: forward is the layer, the output head and the loss; "
+              "its parts are torch.profiler's self times")
+    product, activations = recomputation(repeat, **SIZES)
+    print("lstm_backward recomputes the gates, which torch keeps from its "
+          "forward: {:.1f} ms ([H, X] @ W + b {:.1f} ms, the activations "
+          "{:.1f} ms)".format((product + activations) * 1e3, product * 1e3,
+                              activations * 1e3))
+
+
 def class_grading(count, jobs, seed=0):
     """Grade count generated submissions with tests/grade_class.py (copies
     of this repository's task files, each with 0 to 3 catalogued mistakes
@@ -209,13 +587,17 @@ def class_grading(count, jobs, seed=0):
 
 
 def classic_char_rnn(text, seconds, hidden=100, window=25, lr=0.1):
-    """Characters per second of the classic single-stream character-level
-    RNN: column vectors, one character at a time forward and back in
-    Python, per-parameter clipping, Adagrad. The reference point of
+    """Characters per second and held-out loss per character of the
+    classic single-stream character-level RNN: column vectors, one
+    character at a time forward and back in Python, per-parameter clipping,
+    Adagrad; trained for seconds on the first nine tenths of text, tested
+    on the last tenth as train-char-rnn.py does. The reference point of
     main/train-char-rnn.py's mini-batches."""
     chars = sorted(set(text))
     V = len(chars)
+    split = len(text) - len(text) // 10
     data = [chars.index(char) for char in text]
+    train, held_out = data[:split], data[split:]
     rng = np.random.default_rng(0)
     Wxh, Whh, Why = (0.01 * rng.normal(size=shape) for shape in (
         (hidden, V), (hidden, hidden), (V, hidden)))
@@ -225,12 +607,12 @@ def classic_char_rnn(text, seconds, hidden=100, window=25, lr=0.1):
     position, h, windows = 0, np.zeros((hidden, 1)), 0
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        if position + window + 1 >= len(data):
+        if position + window + 1 >= len(train):
             position, h = 0, np.zeros((hidden, 1))
         xs, hs, ps = {}, {-1: h}, {}
         for s in range(window):
             xs[s] = np.zeros((V, 1))
-            xs[s][data[position + s]] = 1
+            xs[s][train[position + s]] = 1
             hs[s] = np.tanh(Wxh @ xs[s] + Whh @ hs[s - 1] + bh)
             z = Why @ hs[s] + by
             e = np.exp(z - z.max())
@@ -239,7 +621,7 @@ def classic_char_rnn(text, seconds, hidden=100, window=25, lr=0.1):
         dh_next = np.zeros((hidden, 1))
         for s in reversed(range(window)):
             dy = ps[s].copy()
-            dy[data[position + s + 1]] -= 1
+            dy[train[position + s + 1]] -= 1
             grads[2] += dy @ hs[s].T
             grads[4] += dy
             da = (1 - hs[s] ** 2) * (Why.T @ dy + dh_next)
@@ -254,30 +636,57 @@ def classic_char_rnn(text, seconds, hidden=100, window=25, lr=0.1):
         h = hs[window - 1]
         position += window
         windows += 1
-    return windows * window / (time.perf_counter() - start)
+    speed = windows * window / (time.perf_counter() - start)
+    h, loss = np.zeros((hidden, 1)), 0.0
+    for now, after in zip(held_out, held_out[1:]):
+        h = np.tanh(Wxh[:, now:now + 1] + Whh @ h + bh)
+        z = Why @ h + by
+        loss += np.log(np.sum(np.exp(z - z.max()))) + z.max() - z[after, 0]
+    return speed, loss / (len(held_out) - 1)
 
 
-def char_model(seconds):
-    """Print the characters per second and the loss reached in seconds of
-    main/train-char-rnn.py at --batch 1 and 32, and of the classic
-    single-stream RNN, on README.md with hidden 100 and windows of 25."""
-    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+# the settings of main/train-char-rnn.py that --char compares: the
+# defaults, --batch 1 with the classic model's learning rate and clip and
+# with the rates that did best for it, Adam, and the former defaults
+CHAR_SETTINGS = ["", "--batch 1 --lr 0.1 --clip 5", "--batch 1 --lr 0.05",
+                 "--batch 1 --lr 0.02", "--batch 1 --optimizer adam --lr "
+                 "0.001", "--batch 32 --lr 0.02", "--batch 16 --lr 0.1 "
+                 "--clip 5"]
+
+
+def char_model(seconds, settings=None, path=None):
+    """Print the characters per second and the held-out loss per character
+    reached in seconds by main/train-char-rnn.py with each setting (hidden
+    100, windows of 25, on path, README.md by default) and by the classic
+    single-stream RNN."""
+    path = path or os.path.join(ROOT, "README.md")
+    with open(path, encoding="utf-8") as f:
         text = f.read()
-    classic = classic_char_rnn(text, seconds)
-    print("{} cores; README.md ({} characters), hidden 100, windows of 25, "
-          "{:g} s each".format(os.cpu_count(), len(text), seconds))
-    print("classic single-stream RNN: {:.0f} chars/s".format(classic))
-    for batch in (1, 32):
+    for line in machine_lines(blas_threads()):
+        print(line)
+    print("{} ({} characters; the last tenth held out), hidden 100, "
+          "windows of 25, {:g} s each".format(
+              os.path.basename(path), len(text), seconds))
+    row = "{:<42}{:>12}{:>10}{:>10}"
+    print(row.format("setting", "chars/s", "held-out", "training"))
+    load = Load()
+    speed, held_out = classic_char_rnn(text, seconds)
+    print(row.format("classic single stream", "{:.0f}".format(speed),
+                     "{:.3f}".format(held_out), ""))
+    for setting in settings or CHAR_SETTINGS:
         printed = subprocess.run(
             [sys.executable, os.path.join(ROOT, "main", "train-char-rnn.py"),
-             "--batch", str(batch), "--seconds", str(seconds),
-             "--iterations", "100000000", "--sample-every", "0",
-             "--sample-length", "1"], capture_output=True, text=True,
+             "--text", path, "--seconds", str(seconds),
+             "--iterations", "100000000",
+             "--sample-every", "0", "--sample-length", "1"]
+            + setting.split(), capture_output=True, text=True,
             check=True).stdout.splitlines()
-        speed = float(printed[-4].split("(")[1].split()[0])
-        print("train-char-rnn.py --batch {:<2}: {:.0f} chars/s ({:.1f}x the "
-              "classic), {}".format(batch, speed, speed / classic,
-                                    printed[-1]))
+        progress = [line for line in printed if line.startswith("iteration")]
+        speed = float(progress[-1].split("(")[1].split()[0])
+        print(row.format(setting or "(the defaults)", "{:.0f}".format(speed),
+                         printed[-1].split()[-1],
+                         printed[-2].split()[-1]))
+    print(load.line())
 
 
 def main():
@@ -291,27 +700,52 @@ def main():
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="gradings at a time, with --class")
     parser.add_argument("--char", type=float, metavar="S",
-                        help="instead, time main/train-char-rnn.py at "
-                        "--batch 1 and 32 and the classic single-stream "
-                        "RNN, S seconds each")
+                        help="instead, train main/train-char-rnn.py with "
+                        "each setting and the classic single-stream RNN, S "
+                        "seconds each: chars/s and held-out loss")
+    parser.add_argument("--setting", action="append", metavar="ARGS",
+                        help="with --char, a setting of train-char-rnn.py "
+                        "to compare, e.g. '--batch 8 --lr 0.2' (repeat it; "
+                        "'' is the defaults); default: a few")
+    parser.add_argument("--text", help="with --char, the text to learn "
+                        "(default: README.md)")
+    parser.add_argument("--profile", action="store_true",
+                        help="instead, split each pass's time into matrix "
+                        "products, element-wise work, copies, page faults "
+                        "and the rest, beside torch's")
+    parser.add_argument("--torch-only", action="store_true",
+                        help="only the comparison with torch: forward + "
+                        "backward of each network, interleaved")
     args = parser.parse_args()
     if args.count:
         class_grading(args.count, args.jobs)
         return
     if args.char:
-        char_model(args.char)
+        char_model(args.char, args.setting, args.text)
         return
-    repeat = args.repeat
-    rng = np.random.default_rng(0)
     threads = blas_threads()
+    for line in machine_lines(threads):
+        print(line)
+    load = Load()
+    if args.profile:
+        profile_passes(max(args.repeat, 5))
+    elif args.torch_only:
+        versus_torch(threads, args.repeat)
+    else:
+        timings(args.repeat)
+        versus_torch(threads, args.repeat)
+    print(load.line())
+
+
+def timings(repeat):
+    """Print each pass's time, its rate, and the growth with t."""
+    rng = np.random.default_rng(0)
     n = 1024
     A, B = rng.normal(size=(n, n)), rng.normal(size=(n, n))
     peak = 2 * n ** 3 / best(lambda: A @ B, repeat) / 1e9
-    print("numpy {}, float64, BLAS threads: {}".format(
-        np.__version__, threads or "unknown"))
-    print("{}; numpy.matmul {n}x{n} @ {n}x{n}: {:.1f} GFLOP/s".format(
-        ", ".join("{}={}".format(k, v) for k, v in SIZES.items()), peak,
-        n=n))
+    print("{}; float64; numpy.matmul {n}x{n} @ {n}x{n}: {:.1f} "
+          "GFLOP/s".format(", ".join("{}={}".format(k, v)
+                                     for k, v in SIZES.items()), peak, n=n))
     row = "{:<15}{:>10}{:>10}{:>12}"
     print(row.format("pass", "ms", "GFLOP/s", "of matmul"))
     work = flops(**SIZES)
@@ -339,11 +773,16 @@ def main():
         print("{} fwd+bwd t=50: {:.1f} ms, t=400: {:.1f} ms, growth {:.1f}x "
               "(linear: 8x)".format(kind, short * 1e3, long * 1e3,
                                     long / short))
+
+
+def versus_torch(threads, repeat):
+    """Print forward + backward of ours and of torch's, interleaved, and
+    their ratio."""
     torch_fns = torch_steps(threads, **SIZES)
     if torch_fns is None:
         print("torch: not installed (optional), no comparison")
         return
-    fns = passes(rng, **SIZES)
+    fns = passes(np.random.default_rng(0), **SIZES)
     for kind in ("rnn", "lstm"):
         forward, backward = fns[kind + " forward"], fns[kind + "_backward"]
         ours, theirs = interleaved(lambda: (forward(), backward()),
