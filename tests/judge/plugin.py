@@ -12,7 +12,7 @@ import os
 import random
 import threading
 import time
-from typing import Dict, List, Optional, Tuple
+from typing import Optional, Tuple
 
 import pytest
 

@@ -14,7 +14,7 @@ answer. Every call is recorded (RecordedCall) for the diagnosis.
 """
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
 import numpy as np

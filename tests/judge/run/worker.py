@@ -51,7 +51,7 @@ ROOT = os.path.dirname(TESTS)
 sys.path[:] = [TESTS] + [path for path in sys.path[1:] if
                          os.path.abspath(path or ".") != ROOT]
 
-import numpy as np  # noqa: E402  (after the path is set)
+import numpy as np  # noqa: E402,F401  (after the path; the zygote loads it once)
 
 from judge.contract import cases  # noqa: E402
 from judge.contract.tasks import TASK  # noqa: E402
