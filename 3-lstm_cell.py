@@ -17,12 +17,11 @@ import numpy as np
 def sigmoid(x):
     """Logistic sigmoid 1 / (1 + exp(-x)) of x (any shape).
 
-    With e = exp(-|x|) <= 1, exp never sees a positive number:
-    σ(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0.
+    Computed as (1 + tanh(x / 2)) / 2, the same function: tanh never
+    overflows, so no finite x warns, and one tanh takes less time than
+    the exp, abs and where of a form built on exp(-|x|).
     """
-    e = np.exp(-np.abs(x))
-    # 1 or e as max(e, x >= 0), not np.where: 11-15% of forward's time
-    return np.maximum(e, x >= 0) / (1 + e)
+    return 0.5 * (1 + np.tanh(0.5 * x))
 
 
 def softmax(z):

@@ -43,12 +43,8 @@ class Mistake:
 CONCAT = "concat = np.concatenate((h_prev, x_t), axis=1)"
 SOFTMAX = ("e = np.exp(z - np.max(z, axis=-1, keepdims=True))",
            "e = np.exp(z)")
-SIGMOID = ("e = np.exp(-np.abs(x))\n"
-           "    return np.where(x >= 0, 1, e) / (1 + e)",
+SIGMOID = ("return 0.5 * (1 + np.tanh(0.5 * x))",
            "return 1 / (1 + np.exp(-x))")
-# 3-lstm_cell.py writes the numerator as max(e, x >= 0) (see its comment)
-SIGMOID_MAX = ("return np.maximum(e, x >= 0) / (1 + e)",
-               "return 1 / (1 + np.exp(-x))")
 DZ = "dZ = ((np.sum(Y_true, axis=-1, keepdims=True) * Y - Y_true) / m"
 
 
@@ -60,11 +56,6 @@ def plain_softmax(task):
                    [SOFTMAX], kind="robustness")
 
 
-def sigmoid_change(task):
-    """The change from task's stable sigmoid to the plain one."""
-    return SIGMOID_MAX if task == "3-lstm_cell" else SIGMOID
-
-
 def plain_sigmoid(task):
     """A plain sigmoid in task: a robustness mistake. (Its other plain
     form, exp(x) / (1 + exp(x)), overflows for large positive x: on the
@@ -74,7 +65,7 @@ def plain_sigmoid(task):
                    "a plain sigmoid, 1 / (1 + exp(-x)) or exp(x) / (1 + "
                    "exp(x)), overflows for large |x|: use a form that never "
                    "takes exp of a large positive number",
-                   [sigmoid_change(task)], kind="robustness")
+                   [SIGMOID], kind="robustness")
 
 
 def averaged_over_time(task):
