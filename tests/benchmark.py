@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 
 import numpy as np
 
@@ -291,9 +292,12 @@ COPIES = {"concatenate", "stack", "zeros", "ones", "empty", "full",
 
 class Timed(np.ndarray):
     """An array whose numpy operations add their time to Timed.parts, by
-    kind: matrix products, element-wise work, copies (and assignments)."""
+    kind: matrix products, element-wise work, copies (and assignments);
+    and the operands of each matrix product to Timed.products, as
+    Operand pairs."""
 
     parts = {}
+    products = []
 
     @classmethod
     def call(cls, kind, fn, args, kwargs):
@@ -303,6 +307,8 @@ class Timed(np.ndarray):
         result = fn(*args, **kwargs)
         elapsed = time.perf_counter() - start
         cls.parts[kind] = cls.parts.get(kind, 0.0) + elapsed
+        if kind == "matrix products":
+            cls.products.append(tuple(Operand.of(arg) for arg in args[:2]))
         return timed(result)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
@@ -321,6 +327,37 @@ class Timed(np.ndarray):
     def __setitem__(self, key, value):
         """Assignment into an array: a copy."""
         Timed.call("copies", np.ndarray.__setitem__, (self, key, value), {})
+
+
+class Operand(typing.NamedTuple):
+    """A matrix product's operand: its memory (where it starts, its
+    strides), its shape, and whether it is the transpose of a C-ordered
+    array (BLAS reads the two differently)."""
+
+    memory: tuple
+    shape: tuple
+    transposed: bool
+
+    @classmethod
+    def of(cls, array):
+        """The Operand that array is."""
+        array = np.asarray(array)
+        return cls((array.__array_interface__["data"][0], array.strides),
+                   array.shape, not array.flags.c_contiguous
+                   and array.T.flags.c_contiguous)
+
+    def make(self, rng):
+        """A new array of this shape and layout."""
+        if self.transposed:
+            return rng.normal(size=self.shape[::-1]).T
+        return rng.normal(size=self.shape)
+
+
+class Profile(typing.NamedTuple):
+    """A pass timed op by op: seconds by part, and its matrix products."""
+
+    parts: dict
+    products: list
 
 
 def plain(value):
@@ -359,21 +396,41 @@ class TimedNumpy:
 
 def instrumented(fn, modules, repeat):
     """Time fn() by parts, with every array of modules (and the inputs,
-    whose Timed views fn must take) timed: {part: seconds}, the run of
-    least total time among repeat runs."""
+    whose Timed views fn must take) timed: the Profile of the run of least
+    total time among repeat runs."""
     saved = {module: module.np for module in modules}
     runs = []
     try:
         for module in modules:
             module.np = TimedNumpy()
         for _ in range(repeat + 1):
-            Timed.parts = {}
+            Timed.parts, Timed.products = {}, []
             fn()
-            runs.append(dict(Timed.parts))
+            runs.append(Profile(dict(Timed.parts), list(Timed.products)))
     finally:
         for module, numpy in saved.items():
             module.np = numpy
-    return min(runs[1:], key=lambda parts: sum(parts.values()))
+    return min(runs[1:], key=lambda run: sum(run.parts.values()))
+
+
+def replayed(products, repeat):
+    """Seconds that the matrix products alone take, the same shapes and
+    layouts in the same order: (with numpy's BLAS, with torch's, or None
+    without torch), each the best of repeat."""
+    rng = np.random.default_rng(2)
+    made = {}    # an operand of the same memory is the same array again,
+    for operand in {x for pair in products for x in pair}:  # as warm
+        made.setdefault(operand, operand.make(rng))         # in caches
+    operands = [(made[a], made[b]) for a, b in products]
+    ours = best(lambda: [a @ b for a, b in operands], repeat)
+    try:
+        import torch
+    except ImportError:
+        return ours, None
+    tensors = [(torch.from_numpy(a), torch.from_numpy(b))
+               for a, b in operands]
+    theirs = best(lambda: [a @ b for a, b in tensors], repeat)
+    return ours, theirs
 
 
 def time_and_kernel(fn, repeat):
@@ -516,23 +573,41 @@ def profile_passes(repeat):
     row = "{:<15}{:>8}" + "{:>10}" * 5
     print(row.format("pass", "total", "products", "element", "copies",
                      "rest", "kernel"))
+    ours = {"rnn": 0.0, "lstm": 0.0}
+    blas_gap = {"rnn": 0.0, "lstm": 0.0}
     for name, fn in fns.items():
+        kind, stage = ("lstm" if name.startswith("lstm") else "rnn",
+                       "forward" if "forward" in name else "backward")
         seconds, kernel = time_and_kernel(fn, repeat)
-        parts = instrumented(slow[name], modules, repeat)
-        values = [parts.get(part, 0.0) for part in PARTS]
+        profile = instrumented(slow[name], modules, repeat)
+        values = [profile.parts.get(part, 0.0) for part in PARTS]
         print(row.format(name, *("{:.1f}".format(value * 1e3) for value in [
             seconds] + values + [seconds - sum(values), kernel])))
+        ours[kind] += seconds
         if theirs is not None:
-            kind, stage = ("lstm" if name.startswith("lstm") else "rnn",
-                           "forward" if "forward" in name else "backward")
             total, parts = theirs[kind][stage]
             values = [parts.get(part, 0.0) for part in PARTS]
             print(row.format("  torch", *("{:.1f}".format(value * 1e3)
                                           for value in [total] + values + [
                                               total - sum(values)]), ""))
+        numpy_blas, torch_blas = replayed(profile.products, repeat)
+        if torch_blas is not None:
+            blas_gap[kind] += numpy_blas - torch_blas
+            print("  our {} products alone: {:.1f} ms with numpy's BLAS, "
+                  "{:.1f} ms with torch's".format(
+                      len(profile.products), numpy_blas * 1e3,
+                      torch_blas * 1e3))
     if theirs is not None:
         print("torch: forward is the layer, the output head and the loss; "
               "its parts are torch.profiler's self times")
+        for kind in ("rnn", "lstm"):
+            total = sum(theirs[kind][stage][0]
+                        for stage in ("forward", "backward"))
+            print("{} fwd+bwd in this profile: ours / torch {:.2f}; with "
+                  "our products as fast as torch's BLAS makes them "
+                  "{:.2f}".format(
+                      kind.upper(), ours[kind] / total,
+                      (ours[kind] - blas_gap[kind]) / total))
     product, activations = recomputation(repeat, **SIZES)
     print("lstm_backward recomputes the gates, which torch keeps from its "
           "forward: {:.1f} ms ([H, X] @ W + b {:.1f} ms, the activations "
