@@ -265,7 +265,8 @@ def machine_lines(threads):
                                          blas_description())]
     forced = {name: os.environ[name] for name in (
         "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
-        "MKL_ENABLE_INSTRUCTIONS", "ATEN_CPU_CAPABILITY")
+        "MKL_NUM_THREADS", "MKL_ENABLE_INSTRUCTIONS", "ATEN_CPU_CAPABILITY",
+        "LD_PRELOAD")
         if name in os.environ}
     if forced:
         lines.append("environment: " + ", ".join(
