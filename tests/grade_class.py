@@ -37,7 +37,8 @@ from typing import Dict, List, Optional
 
 from judge.contract.tasks import ROOT, TASKS
 from judge.run.limits import add_options, from_options, seconds, size
-from judge.run.processes import become_subreaper, stop_on_sigterm
+from judge.run.processes import (become_subreaper, keep_private,
+                                 stop_on_sigterm)
 from judge.verdict import MAX_SCORE
 from instructor import feedback, ledger, overview, report, roster, table
 from instructor.run import grade_all
@@ -143,7 +144,11 @@ def main(argv: Optional[List[str]] = None) -> None:
     if unknown:
         fail("--only: no submission {} in {}".format(
             ", ".join(unknown), args.folder))
-    os.makedirs(args.out, exist_ok=True)
+    if not os.path.isdir(args.out):
+        # the class's feedback and pseudonyms: its user's alone, out of
+        # the reach of workers that run as another user without
+        # namespaces (tests/README.md: What the judge protects)
+        os.makedirs(args.out, mode=0o700)
     try:
         record = ledger.Ledger.load(args.out)
     except ValueError as error:
@@ -206,9 +211,12 @@ def main(argv: Optional[List[str]] = None) -> None:
     # SIGTERM stops the gradings under way as Ctrl-C does, and the table
     # of those that finished is written
     stop_on_sigterm()
+    keep_private()
     start = time.monotonic()
     outcome = grade_all(args.folder, todo, args.out,
-                        ["--seed={}".format(seed)] + limits.arguments(),
+                        ["--seed={}".format(seed)] + limits.arguments() + [
+                            "--private=" + os.path.abspath(path)
+                            for path in (args.folder, args.out)],
                         len(TASKS) * (limits.task + SLACK_PER_TASK) + SLACK,
                         args.jobs, shown, [args.folder, args.out])
     took = time.monotonic() - start

@@ -89,9 +89,9 @@ SOURCE="$ROOT/source"
 RESULTS="$ROOT/results/results.json"
 mkdir -p "$ROOT/results"
 rm -f "$RESULTS"
-# the solutions and the verdict out of the workers' reach, even where the
-# judge cannot hide them (no namespaces)
-chmod 700 "$SOURCE" "$ROOT/results"
+# the solutions, the upload and the verdict out of the workers' reach,
+# even where the judge cannot hide them (no namespaces): root's alone
+chmod 700 "$SOURCE" "$ROOT/results" "$ROOT/submission"
 OPTIONS=()
 while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in
@@ -191,9 +191,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, metavar="N",
                         help="grade every submission on the fresh cases of "
                         "seed N (default: each grading draws its own)")
-    parser.add_argument("--sandbox", choices=CHOICES, default="auto",
-                        help="the judge's --sandbox on Gradescope "
-                        "(default auto)")
+    parser.add_argument("--sandbox", choices=CHOICES, default="required",
+                        help="the judge's --sandbox on Gradescope (default "
+                        "required: never processes only)")
     parser.add_argument("--worker-user", default=DEFAULT_USER,
                         metavar="NAME",
                         help="the user workers run as; setup.sh creates it "

@@ -28,9 +28,13 @@ def fail(message: str) -> None:
 
 
 def one_line(text, width: int = 300) -> str:
-    """text on one line of at most width characters, without control
-    characters (what a submission raises or prints is shown this way)."""
-    text = re.sub(r"[\x00-\x1f\x7f]+", " ", str(text)).strip()
+    """text on one line of at most width characters, every character
+    that is not a printable one (control characters, terminal escapes,
+    line separators, direction overrides) made a space: what a
+    submission raises or prints is shown this way."""
+    text = "".join(char if char.isprintable() else "\0"
+                   for char in str(text)[:width * 4])
+    text = re.sub("\0+", " ", text).strip()
     return text if len(text) <= width else text[:width - 3] + "..."
 
 
@@ -52,23 +56,24 @@ class Raised:
 
     @classmethod
     def from_reply(cls, error) -> "Raised":
-        """Read a worker's description, trusting none of its fields."""
+        """Read a worker's description, trusting none of its fields: each
+        text cut short, on one line."""
         error = error if isinstance(error, dict) else {}
 
-        def text(key, default=""):
+        def text(key, most, default=""):
             value = error.get(key)
-            return default if value is None else str(value)[:2000]
+            return default if value is None else one_line(value, most)
 
         line = error.get("line")
         classes = error.get("classes")
         return cls(
-            type=text("type", "an exception")[:80],
-            message=text("message"),
-            classes=tuple(str(c)[:80] for c in classes[:20])
+            type=text("type", 60, "an exception"),
+            message=text("message", 300),
+            classes=tuple(one_line(c, 60) for c in classes[:10])
             if isinstance(classes, list) else (),
             line=line if isinstance(line, int) and not isinstance(
                 line, bool) else None,
-            function=text("function") or None,
+            function=text("function", 60) or None,
             harness=error.get("harness") is True)
 
     def is_a(self, name: str) -> bool:

@@ -25,11 +25,15 @@ def pytest_addoption(parser):
                     "printed with the scoreboard)")
     add_options(group.addoption)
     group.addoption("--sandbox", choices=CHOICES, default="auto",
-                    help="the protection of workers: processes (only), "
-                    "user (as root: an unprivileged user), namespaces (as "
-                    "root: also no network, own process ids), or auto (the "
-                    "strongest available; default); a level that cannot "
-                    "apply stops the run")
+                    help="the protection of workers: auto (the strongest "
+                    "available; default), required (the same, but never "
+                    "processes only), namespaces, user (as root: an "
+                    "unprivileged user only), processes (not as root); a "
+                    "level that cannot apply stops the run")
+    group.addoption("--private", metavar="DIR", action="append",
+                    help="a folder workers must not read (a class's "
+                    "submissions, an output folder): hidden from them, and "
+                    "at the level user checked; repeatable")
     group.addoption("--worker-user", metavar="NAME", default=DEFAULT_USER,
                     help="the unprivileged user workers become when the "
                     "judge runs as root (default {})".format(DEFAULT_USER))

@@ -7,7 +7,6 @@ submission's workers, the record of every check, the diagnosis and the
 verdict. Checks raise CheckFailed; the plugin turns it into a pytest
 failure without a traceback.
 """
-import json
 import os
 import random
 import threading
@@ -23,10 +22,10 @@ from judge.reference import Reference
 from judge.run import sandbox
 from judge.run.isolation import Unavailable
 from judge.run.limits import from_options
-from judge.run.processes import stop_on_sigterm
+from judge.run.processes import keep_private, stop_on_sigterm
 from judge.session import Session
 from judge.submission import Submission
-from judge.verdict import KINDS, Check, Verdict
+from judge.verdict import KINDS, Check, ResultsFile, Verdict
 
 CHECKS = os.path.join(ROOT, "tests", "checks")
 REPOSITORY = os.path.join(ROOT, "tests", "repository")
@@ -59,18 +58,26 @@ class Grading:
         if not os.path.isdir(folder):
             raise pytest.UsageError("--submission {}: no such folder".format(
                 folder))
-        self.results = os.path.expanduser(options.results) \
-            if options.results else None
+        self.results: Optional[ResultsFile] = None
+        if options.results:
+            try:
+                self.results = ResultsFile(os.path.expanduser(
+                    options.results))
+            except OSError as error:
+                raise pytest.UsageError("--results {}: {}".format(
+                    options.results, error.strerror)) from None
         seed = options.seed
         if seed is None:
             seed = random.SystemRandom().randrange(10 ** 6)
         self.reference = Reference()
         self.submission = Submission.read(folder)
-        try:  # README: What the judge protects, and what it does not
+        private = [os.path.abspath(os.path.expanduser(path))
+                   for path in options.private or []]
+        try:  # tests/README.md: What the judge protects
             protection = sandbox.protection(
-                options.sandbox, options.worker_user,
-                [os.path.dirname(os.path.abspath(self.results))]
-                if self.results else [])
+                options.sandbox, options.worker_user, private + (
+                    [self.results.folder] if self.results else []),
+                {"the private folder " + path: path for path in private})
         except Unavailable as error:
             raise pytest.UsageError(str(error)) from None
         self.session = Session(self.submission, self.reference,
@@ -108,6 +115,7 @@ class Grading:
         config.pluginmanager.register(grading, "judge-grading")
         if threading.current_thread() is threading.main_thread():
             stop_on_sigterm()
+        keep_private()
 
     @property
     def own(self) -> bool:
@@ -336,10 +344,9 @@ class Grading:
                 "repository's own files, which they would compare with "
                 "themselves.")
         if self.results:
-            with open(self.results, "w") as f:
-                json.dump(verdict.gradescope(
-                    self.title(), time.monotonic() - self.started), f,
-                    indent=1)
+            self.results.write(verdict.gradescope(
+                self.title(), time.monotonic() - self.started))
+            self.results.close()
 
     def pytest_terminal_summary(self, terminalreporter, exitstatus, config):
         """Print the scoreboard of this repository's own files (another

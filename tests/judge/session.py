@@ -19,20 +19,25 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import numpy as np
 
+from judge import standins
 from judge.contract import cases
 from judge.contract.tasks import TASK
 from judge.failures import (CheckFailed, Raised, error_message, fail,
                             one_line)
 from judge.reference import Reference, changes, fingerprint
 from judge.run import sandbox
+from judge.run.cgroup import Group
 from judge.run.isolation import Isolation
 from judge.run.limits import Limits, seconds, size
 from judge.run.processes import become_subreaper, sweep
-from judge.submission import LARGEST_FILE, Submission
+from judge.submission import Submission
 
 Arrays = Dict[str, np.ndarray]
 # seconds a probe of the feedback may take (judge/feedback/conditions.py)
 PROBE_TIME = 2.0
+# the limits a worker may say it could not set (run/worker.py)
+UNSET = ("memory", "CPU time", "file size", "core files", "processes",
+         "end with the judge")
 
 
 @dataclass
@@ -83,7 +88,7 @@ class TaskRun:
         self.folder: Optional[sandbox.Folder] = None
         self.worker: Optional[sandbox.Worker] = None
         self.used = 0.0
-        self.docs: Optional[Dict[str, Optional[str]]] = None
+        self.docs: Optional[Dict[str, bool]] = None
         self.broken: Optional[str] = None  # why the task file is not run
 
     def files(self) -> Dict[str, Tuple[bytes, int]]:
@@ -93,13 +98,6 @@ class TaskRun:
                     self.session.submission.files[self.task], 0o755),
                 TASK[self.task].driver: (
                     self.session.reference.drivers[self.task], 0o755)}
-
-    def given(self) -> Dict[str, bytes]:
-        """This repository's files that the task runs (tasks.Task.needs:
-        the cell a task is given, what its driver imports), handed to its
-        workers as modules, never as files of their folder."""
-        return {name: self.session.reference.texts[name]
-                for name in TASK[self.task].needs}
 
     def left(self) -> float:
         """Seconds left of the task's time; fails the check if none."""
@@ -117,8 +115,7 @@ class TaskRun:
             fail("not run: " + self.broken)
         left = self.left()
         if self.folder is None:
-            self.folder = sandbox.temporary_folder(self.files(),
-                                                   self.given())
+            self.folder = sandbox.temporary_folder(self.files())
         if self.worker is not None and (fresh or not self.worker.usable()):
             # a worker that ended after its last reply is no fault of
             # this request: it goes to a fresh one
@@ -163,12 +160,18 @@ class TaskRun:
         try:
             self.worker = sandbox.Worker(
                 self.session.launch, self.folder, self.session.limits,
-                self.session.spared)
+                TASK[self.task].needs, self.answer, self.session.spared)
             return
         except (sandbox.Failure, OSError) as failure:
             reason = "could not start a worker: {}".format(failure)
         self.worker = None
         fail(one_line(reason))
+
+    def answer(self, message: dict, arrays: Arrays) -> Tuple[dict, Arrays]:
+        """The answer to a call of one of the worker's stand-ins, made
+        with this repository's code (standins.py)."""
+        return standins.answer(self.session.reference,
+                               TASK[self.task].needs, message, arrays)
 
     def import_task(self, left: float) -> None:
         """Import the task file in the worker; remember its docstrings,
@@ -186,7 +189,9 @@ class TaskRun:
             self.used += time.monotonic() - start
         if reply.get("ok"):
             docs = reply.get("docs")
-            self.docs = docs if isinstance(docs, dict) else {}
+            self.docs = {one_line(name, 60): value is True for name, value
+                         in list(docs.items())[:100]} \
+                if isinstance(docs, dict) else {}
             return
         if "failure" in reply:
             reason = reply["failure"]
@@ -198,8 +203,9 @@ class TaskRun:
             TASK[self.task].file, reason))
         fail(self.broken)
 
-    def imported(self) -> Dict[str, Optional[str]]:
-        """The docstrings of the task file, imported once."""
+    def imported(self) -> Dict[str, bool]:
+        """Whether each thing the task file defines has a docstring (by
+        name, "" for the module), imported once."""
         if self.docs is None:
             self.ready("import")
             if self.docs is None:  # a worker a driver started
@@ -235,7 +241,11 @@ class Session:
         self.before = fingerprint(reference.root, [submission.folder])
         self.tampered: List[Tampering] = []
         self.protection = protection or Isolation()
-        self.launch = sandbox.launcher(self.protection)
+        self.group = Group.make(limits.memory, limits.processes + 16) \
+            if self.protection.level != "processes" else \
+            Group(why="processes only")
+        self.launch = sandbox.launcher(self.protection, self.group)
+        self.started = time.time()
         self.subreaper = become_subreaper()
         self.spared: Set[int] = set()
         self.unset: Set[str] = set()  # limits a worker could not set
@@ -250,9 +260,11 @@ class Session:
         self.spared.add(pid)
 
     def note_unset(self, names) -> None:
-        """Remember limits a worker reports it could not set."""
+        """Remember limits a worker reports it could not set (those it
+        may report: UNSET; a worker runs submitted code and could say
+        anything)."""
         if isinstance(names, list):
-            self.unset.update(str(name)[:40] for name in names[:10])
+            self.unset.update(name for name in UNSET if name in names)
 
     def advise(self, task: str, kind: str, text: str) -> None:
         """Report text in the output of task's kind, without failing the
@@ -262,16 +274,25 @@ class Session:
             found.append(text)
 
     def protections(self) -> str:
-        """What this grading's workers run under, in one line: the level
-        of protection first (README: What the judge protects, and what it
-        does not), the limits that applied, and those that could not be
-        set."""
+        """What this grading's workers run under, in one short line (at
+        most 100 characters with "sandbox: "): the level of protection
+        (tests/README.md: What the judge protects), and the limits."""
+        limits = self.limits
+        return "{}; {}/call, {}/task, {} MB, {} output".format(
+            self.protection.describe(), seconds(limits.call),
+            seconds(limits.task), limits.memory, size(limits.output_bytes))
+
+    def protection_details(self) -> str:
+        """The protections in full, for -v and results.json: what the
+        level gives and lacks, the limits, the control group, and the
+        limits that could not be set."""
         limits = self.limits
         found = "{}; limits of {} a call, {} a task, {} MB of memory, {} " \
-            "of output, {} processes".format(
-                self.protection.describe(), seconds(limits.call),
+            "of output, {} processes; {}".format(
+                self.protection.details(), seconds(limits.call),
                 seconds(limits.task), limits.memory,
-                size(limits.output_bytes), limits.processes)
+                size(limits.output_bytes), limits.processes,
+                self.group.describe())
         missing = sorted(self.unset)
         if not self.subreaper:
             missing.append("tracking detached processes")
@@ -304,9 +325,6 @@ class Session:
             self.finish_task()
         if self.run is None:
             self.run = TaskRun(self, task)
-            if task in self.submission.too_large:
-                self.run.broken = "{} is larger than {} KB: not " \
-                    "graded".format(TASK[task].file, LARGEST_FILE >> 10)
         return self.run
 
     def finish_task(self) -> None:
@@ -332,14 +350,18 @@ class Session:
         look at the repository's files."""
         self.finish_task()
         self.launch.close()
+        self.group.remove()
         sweep([], self.spared)
+        if self.protection.level == "user":
+            sandbox.remove_files_of(self.protection.uid, self.started)
         self.check_files(None)
 
     # -- what checks ask -----------------------------------------------------
 
-    def imported(self, task: str) -> Dict[str, Optional[str]]:
-        """The __doc__ of everything the submitted file defines, by name
-        ("" for the module); fails the check if it does not import."""
+    def imported(self, task: str) -> Dict[str, bool]:
+        """Whether everything the submitted file defines has a docstring,
+        by name ("" for the module); fails the check if it does not
+        import."""
         return self.task_run(task).imported()
 
     def driver(self, task: str) -> str:

@@ -7,7 +7,11 @@ on Gradescope they are advice, never shown as failures. A check may also
 report advice without failing (Session.advise: a file that is not
 executable).
 """
+import json
+import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -312,3 +316,39 @@ def monospaced(text: str) -> str:
     longest = max([len(run) for run in re.findall("`+", text)] + [0])
     fence = "`" * max(3, longest + 1)
     return "{}\n{}\n{}\n".format(fence, text.rstrip("\n"), fence)
+
+
+class ResultsFile:
+    """Where results.json goes, written by the judge alone.
+
+    The folder is opened when the grading starts, before any submitted
+    code runs; the verdict is written at the end, after every worker has
+    ended, into a new file (O_EXCL | O_NOFOLLOW) in a private folder that
+    the judge makes inside it (mode 700), then renamed into place: a link
+    or a file that a worker planted under the name is replaced, never
+    followed or written through."""
+
+    def __init__(self, path: str):
+        """Open the folder of path (OSError if it cannot be)."""
+        path = os.path.abspath(path)
+        self.name = os.path.basename(path)
+        self.folder = os.path.dirname(path)
+        self.fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
+
+    def write(self, data: dict) -> None:
+        """Write data as JSON, in place at once."""
+        private = tempfile.mkdtemp(prefix=".results-", dir=self.folder)
+        try:
+            temporary = os.path.join(private, "results.json")
+            out = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL |
+                          os.O_NOFOLLOW, 0o644)
+            with os.fdopen(out, "w") as f:
+                json.dump(data, f, indent=1)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, self.name, dst_dir_fd=self.fd)
+        finally:
+            shutil.rmtree(private, ignore_errors=True)
+
+    def close(self) -> None:
+        """Close the folder."""
+        os.close(self.fd)

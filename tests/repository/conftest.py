@@ -1,5 +1,5 @@
 """The gradings that the tests of the judge read (test_judge.py,
-test_protections.py, test_gradescope.py, ...).
+test_red_team.py, test_gradescope.py, ...).
 
 Each is a real run of the judge (python3 -m pytest --submission=DIR
 --results=FILE) in a copy of this repository, so that a submission that
@@ -8,28 +8,26 @@ collection ends, when a test that reads them is selected, and run beside
 the rest of the suite; the judge spares them (Session.spare) when it kills
 what a submission left behind.
 
-As root, one more: the Gradescope cycle (gradescope_cycle.py), which
-builds the bundle, makes its virtual environment from a Python that an
-unprivileged user can read (made once per run, and used by the judge of
-the bundle for its gradings at the levels namespaces and user), and
-grades spy submissions (submissions.SPY) with it. The spies report to a
-listener on 127.0.0.1 and to folders anyone may write (Spies).
+The red team (redteam.py) is graded at the level namespaces here (as
+root with this machine's Python, or with user namespaces as another
+user); as root, the Gradescope cycle (gradescope_cycle.py) builds the
+bundle, makes its virtual environment from a Python that an
+unprivileged user can read, grades with it as Gradescope would (with
+namespaces, and where none can be made), and then grades the red team at
+the levels user, userns and processes with that Python.
 """
 import glob
 import json
 import os
 import shutil
-import socket
-import stat
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 
 import pytest
 
 import submissions
+from redteam import world_readable
 from judge.contract.tasks import ROOT
 from judge.plugin import GRADING
 from judge.reference import fingerprint
@@ -42,16 +40,10 @@ def plans():
 
     Only the hostile submission hangs: it alone gets short time limits,
     so that the others never fail a check for being slow on a busy
-    machine. The others run at the strongest level of protection
-    available, but the tampering submission: the check of the
-    repository's files is what catches it where workers run as the
-    judge's user (as root, they cannot write there)."""
+    machine. All run at the strongest level of protection available."""
     found = {"hostile": ("test_judge.py", ["--time-limit=2",
-                                           "--task-time-limit=6"]),
+                                           "--task-time-limit=15"]),
              "plain": ("test_judge.py", []),
-             "spy-processes": ("test_protections.py", [
-                 "--sandbox=processes"]),
-             "tamper": ("test_judge.py", ["--sandbox=processes"]),
              "class": ("test_grade_class.py test_starter.py "
                        "test_class_report.py", ["--seed=1", "--jobs=2"])}
     # a layer of mistakes is graded for the kinds of its mistakes, on a
@@ -146,11 +138,12 @@ class ClassGrading(Background):
 
 class Cycle(Background):
     """The Gradescope cycle (gradescope_cycle.py) in a temporary folder:
-    the bundle, its setup, run_autograder on the spy "gradescope" (files
-    of mode 644, as a browser upload leaves them), and the spy "user"
-    graded with --sandbox=user. It ends (remove) as a Background does."""
+    the bundle, its setup, run_autograder on the plain submission with
+    files of mode 644 (as a browser upload leaves them), with namespaces
+    and where none can be made; then the red team at the levels user,
+    userns and processes. It ends (remove) as a Background does."""
 
-    def __init__(self, python, submission, user_submission, spare):
+    def __init__(self, python, submission, spare):
         """Start the cycle with a virtual environment made from python."""
         self.name = "gradescope"
         self.place = tempfile.mkdtemp(prefix="judge-gradescope-")
@@ -159,7 +152,7 @@ class Cycle(Background):
         self.top = os.path.join(self.place, "autograder")
         self.process = subprocess.Popen(
             [sys.executable, os.path.join(HERE, "gradescope_cycle.py"),
-             self.place, python, submission, user_submission],
+             self.place, python, submission],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         spare(self.process.pid)
         self.done = None
@@ -174,131 +167,49 @@ class Cycle(Background):
 
     def finish(self):
         """Wait for the cycle: (the exit status of each step, what the
-        steps printed, the verdict of run_autograder, that of the level
-        user)."""
+        steps printed, the verdict of run_autograder with namespaces and
+        without, the red team's reports by level)."""
         if self.done is None:
             self.process.communicate(timeout=1200)
             steps = json.loads(self.read("steps.json") or "{}")
-            verdicts = []
-            for path in (os.path.join(self.top, "results", "results.json"),
-                         os.path.join(self.place, "user-results.json")):
-                try:
-                    with open(path) as f:
-                        verdicts.append(json.load(f))
-                except (OSError, ValueError):
-                    verdicts.append(None)
+            verdicts = [json.loads(self.read(name) or "null") for name in (
+                "run-results.json",
+                os.path.join("autograder", "results", "results.json"))]
             printed = {name: self.read(name + ".txt") for name in steps}
-            self.done = (steps, printed, verdicts[0], verdicts[1])
+            reports = {name[4:]: json.loads(self.read(os.path.join(
+                name, "report.json")) or "null") for name in steps
+                if name.startswith("red-")}
+            self.done = (steps, printed, verdicts[0], verdicts[1], reports)
         return self.done
 
 
-class Listener:
-    """A TCP server on 127.0.0.1 that keeps what each connection sends
-    (what a spy got out), in a thread; it stops by itself after LISTENED
-    connections or seconds."""
+class RedTeam(Background):
+    """The red team at one level (redteam.py), in a temporary folder."""
 
-    def __init__(self):
-        """Listen on a free port."""
-        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.server.bind(("127.0.0.1", 0))
-        self.server.listen(64)
-        self.server.settimeout(0.2)
-        self.port = self.server.getsockname()[1]
-        self.received = []
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
+    def __init__(self, level, spare):
+        """Start grading the red team at level with this Python."""
+        self.name = "red-" + level
+        self.place = tempfile.mkdtemp(prefix="judge-red-")
+        os.chmod(self.place, 0o755)
+        self.report = os.path.join(self.place, level, "report.json")
+        self.process = subprocess.Popen(
+            [sys.executable, os.path.join(HERE, "redteam.py"),
+             os.path.join(self.place, level), level, sys.executable],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        spare(self.process.pid)
+        self.done = None
 
-    def serve(self):
-        """Accept and read connections until stopped."""
-        deadline = time.monotonic() + LISTENED
-        while not self.stopped.is_set() and time.monotonic() < deadline \
-                and len(self.received) < LISTENED:
+    def finish(self):
+        """Wait for it: (exit status, what it printed, its report)."""
+        if self.done is None:
+            printed, _ = self.process.communicate(timeout=900)
             try:
-                connection, _ = self.server.accept()
-            except OSError:
-                continue
-            data = b""
-            with connection:
-                connection.settimeout(2)
-                try:
-                    while len(data) < 1 << 22:
-                        chunk = connection.recv(1 << 16)
-                        if not chunk:
-                            break
-                        data += chunk
-                except OSError:
-                    pass
-            self.received.append(data)
-        self.server.close()
-
-    def stop(self):
-        """Stop listening."""
-        self.stopped.set()
-        self.thread.join(5)
-
-
-class Spies:
-    """Where the spy submissions report: the listener, and a folder per
-    spy (by its label) that anyone may write to."""
-
-    def __init__(self):
-        """A listener and the reports' folder."""
-        self.listener = Listener()
-        self.folder = tempfile.mkdtemp(prefix="judge-spies-")
-        os.chmod(self.folder, 0o755)
-
-    def drop(self, label):
-        """The folder the spy called label writes its reports to."""
-        path = os.path.join(self.folder, label)
-        if not os.path.isdir(path):
-            os.mkdir(path)
-            os.chmod(path, 0o777)
-        return path
-
-    def reports(self, label):
-        """What the spy called label wrote, one report per worker."""
-        found = []
-        for path in sorted(glob.glob(os.path.join(self.drop(label),
-                                                  "*.json"))):
-            with open(path) as f:
-                found.append(json.load(f))
-        return found
-
-    def sent(self, label):
-        """What the spy called label sent to the listener."""
-        found = []
-        for data in list(self.listener.received):
-            try:
-                report = json.loads(data.decode())
-            except ValueError:
-                continue
-            if report.get("label") == label:
-                found.append(report)
-        return found
-
-    def remove(self):
-        """Stop listening and remove the reports."""
-        self.listener.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def world_readable(path):
-    """Whether any user can reach path and read it (and each folder above
-    it can be crossed)."""
-    path = os.path.realpath(path)
-    try:
-        mode = os.stat(path).st_mode
-        if not mode & stat.S_IROTH or (stat.S_ISDIR(mode) and
-                                       not mode & stat.S_IXOTH):
-            return False
-        while path != os.sep:
-            path = os.path.dirname(path)
-            if not os.stat(path).st_mode & stat.S_IXOTH:
-                return False
-    except OSError:
-        return False
-    return True
+                with open(self.report) as f:
+                    report = json.load(f)
+            except (OSError, ValueError):
+                report = None
+            self.done = (self.process.returncode, printed, report)
+        return self.done
 
 
 def readable_python():
@@ -319,12 +230,12 @@ def readable_python():
 
 
 GRADINGS = {}
-SPIES = {}
 HERE = os.path.dirname(os.path.abspath(__file__))
-# connections, and seconds, after which the listener stops
-LISTENED = 600
-# the tests that read the Gradescope cycle (as root only)
-CYCLE_READERS = {"test_gradescope.py", "test_protections.py"}
+# the tests that read the Gradescope cycle (as root only), and the red
+# team's
+CYCLE_READERS = {"test_gradescope.py", "test_protections.py",
+                 "test_red_team.py"}
+RED_READERS = {"test_red_team.py"}
 
 
 def cycle_python():
@@ -338,33 +249,45 @@ def cycle_python():
     return python, ""
 
 
+def red_team_level():
+    """The level the red team is graded at here, beside the suite: as
+    root, namespaces; as another user, namespaces (user namespaces) if
+    this machine has them, else none (processes only would let its
+    attacks signal this suite, which runs as the same user)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if os.geteuid() == 0:
+        return "namespaces"
+    done = subprocess.run(["unshare", "-U", "-m", "-p", "-n", "-f", "true"],
+                          capture_output=True)
+    return "namespaces" if done.returncode == 0 else None
+
+
 def pytest_collection_finish(session):
     """Start the gradings that the selected tests will read."""
     wanted = {os.path.basename(str(item.fspath)) for item in session.items}
     needed = {name: options for name, (readers, options) in plans().items()
               if wanted & set(readers.split())}
     python, _ = cycle_python() if wanted & CYCLE_READERS else (None, "")
-    if not needed and python is None:
+    level = red_team_level() if wanted & RED_READERS else None
+    if not needed and python is None and level is None:
         return
     folder = tempfile.mkdtemp(prefix="judge-submissions-")
     submissions.write_all(folder)
     GRADINGS["folder"] = folder
     spare = session.config.stash[GRADING].session.spare
-    if "spy-processes" in needed or python:
-        spies = SPIES["spies"] = Spies()
-        for label, mode in (("processes", 0o755), ("gradescope", 0o644),
-                            ("user", 0o755)):
-            submissions.write_spy(os.path.join(folder, "spy-" + label),
-                                  label, spies.listener.port,
-                                  spies.drop(label), mode)
+    if level:
+        GRADINGS["red"] = RedTeam(level, spare)
     for name, options in needed.items():
         kind = ClassGrading if name == "class" else Background
         GRADINGS[name] = kind(name, os.path.join(folder, name), options,
                               spare)
     if python:
-        GRADINGS["gradescope"] = Cycle(
-            python, os.path.join(folder, "spy-gradescope"),
-            os.path.join(folder, "spy-user"), spare)
+        upload = os.path.join(folder, "upload")
+        shutil.copytree(submissions.PLAIN, upload)
+        for name in os.listdir(upload):
+            os.chmod(os.path.join(upload, name), 0o644)
+        GRADINGS["gradescope"] = Cycle(python, upload, spare)
 
 
 def pytest_sessionfinish(session):
@@ -375,36 +298,47 @@ def pytest_sessionfinish(session):
     if "folder" in GRADINGS:
         folder = GRADINGS.pop("folder")
         shutil.rmtree(folder, ignore_errors=True)
-        shutil.rmtree(os.path.dirname(submissions.pids_file(folder)),
-                      ignore_errors=True)
-    if "spies" in SPIES:
-        SPIES.pop("spies").remove()
 
 
 @pytest.fixture(scope="session")
 def gradings():
-    """{name: (exit status, printed text, verdict or out folder, Grading)}
-    of the gradings started for the selected tests (the cycle's:
-    Cycle.finish, and the Cycle)."""
+    """{name: (what its finish returns..., the object)} of the gradings
+    started for the selected tests: (exit status, printed text, verdict
+    or out folder, Grading); the cycle's: Cycle.finish; the red team's:
+    RedTeam.finish."""
     return {name: grading.finish() + (grading,)
             for name, grading in GRADINGS.items() if name != "folder"}
 
 
 @pytest.fixture(scope="session")
-def spies():
-    """The spies' reports (Spies)."""
-    return SPIES["spies"]
-
-
-@pytest.fixture(scope="session")
 def cycle(gradings):
-    """(steps, printed, verdict, verdict at the level user, Cycle) of the
-    Gradescope cycle; the test is skipped where there is none (not root,
-    or no Python an unprivileged user can read), but in CI as root, where
-    it must run."""
+    """(steps, printed, verdict with namespaces, verdict without, red
+    team reports, Cycle) of the Gradescope cycle; the test is skipped
+    where there is none (not root, or no Python an unprivileged user can
+    read), but in CI as root, where it must run."""
     if "gradescope" not in gradings:
         why = cycle_python()[1] or "the cycle was not started"
         if os.environ.get("CI") == "true" and os.geteuid() == 0:
             pytest.fail("CI runs as root, and the cycle must run: " + why)
         pytest.skip(why)
     return gradings["gradescope"]
+
+
+@pytest.fixture(scope="session")
+def red_team(gradings):
+    """{level: report} of the red team (redteam.py: grade_level), at
+    every level graded here."""
+    found = {}
+    if "red" in gradings:
+        status, printed, report, _ = gradings["red"]
+        assert report is not None, printed[-3000:]
+        found["namespaces"] = report
+    if "gradescope" in gradings:
+        steps, printed, _, _, reports, _ = gradings["gradescope"]
+        for level, report in reports.items():
+            assert report is not None, (level, printed.get(
+                "red-" + level, "")[-3000:])
+            found[level] = report
+    if not found:
+        pytest.skip("no level of the red team runs here")
+    return found

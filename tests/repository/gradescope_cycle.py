@@ -1,19 +1,24 @@
-"""The Gradescope cycle of the README, in a temporary folder, for the tests
-of test_gradescope.py and test_protections.py.
+"""The Gradescope cycle of the README, and the red team's levels that need
+its environment, in a temporary folder, as root (test_gradescope.py,
+test_protections.py, test_red_team.py).
 
-    python3 gradescope_cycle.py PLACE PYTHON SUBMISSION USER_SUBMISSION
+    python3 gradescope_cycle.py PLACE PYTHON SUBMISSION
 
 Builds the zip with tests/gradescope.py, unpacks it as Gradescope does
 (modes kept) into PLACE/autograder/source, copies SUBMISSION (modes kept)
 to PLACE/autograder/submission, runs setup.sh with AUTOGRADER_ROOT set to
-PLACE/autograder and a virtual environment made from PYTHON, then
-run_autograder; then grades USER_SUBMISSION with the unpacked judge at
-the level user (--sandbox=user) into PLACE/user-results.json; then prints
-the levels the judge would choose, by their sandbox line, in a copy of
-the bundle that anyone may read (step "levels": auto, then user). What
-each step printed is in PLACE/STEP.txt, and every step's exit status in
-PLACE/steps.json. conftest.py runs it in the background, as one process
-that the judge running the suite spares.
+PLACE/autograder and a virtual environment made from PYTHON (one that
+nobody can read), then run_autograder (step "run": namespaces), then
+run_autograder again where no namespace can be made (no_namespaces.py,
+as under Docker's default profile: step "docker", the level user) into
+PLACE/docker-results.json; then prints the levels the judge would choose,
+by their sandbox line, in a copy of the bundle that anyone may read
+(step "levels": auto, then user); then grades the red team (redteam.py)
+with the environment's Python at the levels user, userns and processes,
+side by side (steps "red-LEVEL", reports in PLACE/red-LEVEL/report.json).
+What each step printed is in PLACE/STEP.txt, and every step's exit
+status in PLACE/steps.json. conftest.py runs it in the background, as one
+process that the judge running the suite spares.
 """
 import json
 import os
@@ -26,11 +31,13 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 # seconds each step may take (setup.sh downloads the requirements)
-TIMES = {"build": 120, "setup": 900, "run": 300, "user": 300, "levels": 60}
+TIMES = {"build": 120, "setup": 900, "run": 300, "docker": 300,
+         "levels": 60, "red-user": 600, "red-userns": 600,
+         "red-processes": 600}
 LEVELS = """
 from judge.run import sandbox
 for wanted in ("auto", "user"):
-    print(sandbox.protection(wanted, "nobody", []).describe())
+    print(sandbox.protection(wanted, "nobody", [], {}).describe())
 """
 
 
@@ -59,7 +66,7 @@ def step(place, name, command, **options):
             return -1
 
 
-def cycle(place, python, submission, user_submission):
+def cycle(place, python, submission):
     """Every step in order, while they succeed; {step: exit status}."""
     done = {}
     top = os.path.join(place, "autograder")
@@ -75,28 +82,41 @@ def cycle(place, python, submission, user_submission):
         shutil.copytree(submission, os.path.join(top, "submission"))
         done["setup"] = step(place, "setup", [
             os.path.join(source, "setup.sh")], env=env)
-    if done.get("setup") == 0:
-        done["run"] = step(place, "run", [
-            os.path.join(source, "run_autograder")], env=env)
-        done["user"] = step(place, "user", [
-            os.path.join(top, "venv", "bin", "python"), "-m", "pytest",
-            "-q", "-p", "no:cacheprovider", "--assert=plain", "--seed=1",
-            "--submission=" + user_submission, "--sandbox=user",
-            "--results=" + os.path.join(place, "user-results.json")],
-            cwd=source, env=dict(env, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
-        readable = os.path.join(place, "readable")
-        shutil.copytree(source, readable)
-        os.chmod(readable, 0o755)
-        done["levels"] = step(place, "levels", [
-            os.path.join(top, "venv", "bin", "python"), "-c", LEVELS],
-            cwd=os.path.join(readable, "tests"))
+    if done.get("setup") != 0:
+        return done
+    venv = os.path.join(top, "venv", "bin", "python")
+    done["run"] = step(place, "run", [
+        os.path.join(source, "run_autograder")], env=env)
+    os.rename(os.path.join(top, "results", "results.json"),
+              os.path.join(place, "run-results.json"))
+    done["docker"] = step(place, "docker", [
+        venv, os.path.join(HERE, "no_namespaces.py"),
+        os.path.join(source, "run_autograder")], env=env)
+    readable = os.path.join(place, "readable")
+    shutil.copytree(source, readable)
+    os.chmod(readable, 0o755)
+    done["levels"] = step(place, "levels", [venv, "-c", LEVELS],
+                          cwd=os.path.join(readable, "tests"))
+    levels = ("user", "userns", "processes")
+    started = {level: subprocess.Popen(
+        [sys.executable, os.path.join(HERE, "redteam.py"),
+         os.path.join(place, "red-" + level), level, venv],
+        stdout=open(os.path.join(place, "red-{}.txt".format(level)), "w"),
+        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        for level in levels}
+    for level, process in started.items():
+        try:
+            done["red-" + level] = process.wait(TIMES["red-" + level])
+        except subprocess.TimeoutExpired:
+            process.kill()
+            done["red-" + level] = -1
     return done
 
 
 def main():
     """Run the cycle in the folder of the command line."""
-    place, python, submission, user_submission = sys.argv[1:5]
-    done = cycle(place, python, submission, user_submission)
+    place, python, submission = sys.argv[1:4]
+    done = cycle(place, python, submission)
     with open(os.path.join(place, "steps.json"), "w") as f:
         json.dump(done, f)
 

@@ -24,7 +24,6 @@ STUDENTS = os.path.join(HERE, "students")
 sys.path.insert(0, os.path.dirname(HERE))
 import starter  # noqa: E402
 from judge.contract.mistakes import MISTAKES  # noqa: E402
-from judge.contract.tasks import TASKS  # noqa: E402
 
 FIND_JUDGE = '''
 import os as _os
@@ -61,9 +60,9 @@ HOSTILE = {
         "        __import__('os')._exit(0)\n")),
     "4-deep_rnn": ("a wrong result: every layer starts from zeros", (
         "    H[0] = h_0\n", "")),
-    "6-bi_backward": ("floods its output in backward", (
+    "6-bi_backward": ("floods its output in backward: 1.5 MB at once", (
         "        concat = np.concatenate((h_next, x_t), axis=1)\n",
-        "        while True:\n            print('spam ' * 1000)\n")),
+        "        print('spam ' * 300000)\n")),
     "7-bi_output": ("a plain softmax: correct, not robust", (
         "e = np.exp(z - np.max(z, axis=-1, keepdims=True))",
         "e = np.exp(z)")),
@@ -81,10 +80,8 @@ HOSTILE = {
     "10-lstm_backward": ("starts a process meant to outlive it, then hangs",
                          ('    cell = lstm_cell\n',
                           '    import subprocess, time\n'
-                          '    sleeper = subprocess.Popen(["sleep", "' +
-                          SLEEPER + '"], start_new_session=True)\n'
-                          '    with open(PIDS, "a") as f:\n'
-                          '        f.write("%d\\n" % sleeper.pid)\n'
+                          '    subprocess.Popen(["sleep", "' + SLEEPER +
+                          '"], start_new_session=True)\n'
                           '    time.sleep(300)\n'
                           '    cell = lstm_cell\n')),
 }
@@ -98,146 +95,6 @@ FAKE_REPORT = (
     '    except OSError:\n'
     '        pass\n')
 
-# what a submission that tampers with the judge's files does at import
-TAMPER = {"0-rnn_cell": ("appends to the judge's stored output", (
-    "import numpy as np\n",
-    "import numpy as np\nimport sys\n"
-    "for _path in sys.path:\n"
-    "    if _path.endswith('tests') and __import__('os').path.isdir(\n"
-    "            _path + '/expected'):\n"
-    "        with open(_path + '/expected/0-main.txt', 'a') as _f:\n"
-    "            _f.write('tampered\\n')\n"))}
-
-
-# What a spy submission adds to a plain task file (write_spy): at import,
-# it looks for this repository's task files from every path in sight (its
-# import path and modules, its folder, the judge's process and its parents
-# up to the judge: their folders, command lines, open files), with their
-# parent folders and a "given" folder in each, and reads what it can; it
-# asks for the source of the modules it was handed (and notes the names
-# their code uses: what it can learn of them), signals (0) each of
-# those processes, sends what it found to a port on 127.0.0.1, and writes
-# it to a folder anyone may write to. The spy of task 0 then shows what it
-# read of this repository's 0-rnn_cell.py in its own failure message.
-SPY = '''
-
-def _spy():
-    """Look for this repository's task files from every path in sight and
-    read them; signal the judge; send it all out (a test of the judge)."""
-    os, sys, json = __import__("os"), __import__("sys"), __import__("json")
-    found = {"label": _LABEL, "task": _TASK, "pid": os.getpid(),
-             "uid": os.getuid(), "read": {}, "tried": 0, "signalled": {},
-             "processes": sorted(int(p) for p in os.listdir("/proc")
-                                 if p.isdigit()),
-             "cwd": sorted(os.listdir(".")), "given": {}, "code": {},
-             "environment": sorted(os.environ)}
-    paths = set(sys.path) | {os.getcwd()}
-    paths |= {value for value in os.environ.values() if "/" in value}
-    for module in list(sys.modules.values()):
-        for name in ("__file__", "ROOT", "TESTS"):
-            paths.add(str(getattr(module, name, None) or ""))
-    pid = os.getpid()
-    while pid > 1:
-        try:
-            with open("/proc/%d/stat" % pid) as f:
-                pid = int(f.read().rsplit(")", 1)[1].split()[1])
-            with open("/proc/%d/cmdline" % pid, "rb") as f:
-                args = f.read().decode("utf-8", "replace").split("\\0")
-        except (OSError, ValueError, IndexError):
-            break
-        paths |= {arg.split("=", 1)[-1] for arg in args}
-        try:
-            links = ["cwd", "root", "exe"] + [
-                "fd/" + fd for fd in os.listdir("/proc/%d/fd" % pid)]
-        except OSError:
-            links = ["cwd", "root", "exe"]
-        for link in links:
-            try:
-                paths.add(os.readlink("/proc/%d/%s" % (pid, link)))
-            except OSError:
-                pass
-        try:
-            os.kill(pid, 0)
-            found["signalled"][pid] = "signalled"
-        except OSError as error:
-            found["signalled"][pid] = error.strerror
-        if any(arg.startswith("--submission") for arg in args):
-            break
-    folders = set()
-    for path in paths:
-        while path.startswith("/") and path not in folders:
-            folders.add(path)
-            path = os.path.dirname(path)
-    found["folders"] = sorted(folders)
-    for folder in sorted(folders):
-        for place in (folder, os.path.join(folder, "given")):
-            for name in _NAMES:
-                found["tried"] += 1
-                try:
-                    with open(os.path.join(place, name)) as f:
-                        text = f.read()
-                except (OSError, ValueError):
-                    continue
-                if "_spy()" not in text:
-                    found["read"][os.path.join(place, name)] = text
-    for name in _NAMES:
-        module = sys.modules.get(name[:-3])
-        if module is not None:
-            try:
-                __import__("inspect").getsource(module)
-                found["given"][name] = "its source"
-            except (OSError, TypeError) as error:
-                found["given"][name] = "no source: %s" % error
-            code = [f.__code__ for c in vars(module).values()
-                    if getattr(c, "__module__", "") == module.__name__
-                    for f in list(vars(c).values()) + [c]
-                    if hasattr(f, "__code__")]
-            found["code"][name] = sorted({n for c in code
-                                          for n in c.co_names})
-    try:
-        with __import__("socket").create_connection(
-                ("127.0.0.1", _PORT), timeout=2) as out:
-            out.sendall(json.dumps(found).encode())
-        found["sent"] = "sent"
-    except OSError as error:
-        found["sent"] = error.strerror or str(error)
-    report = "%s-%s.json" % (_TASK, os.urandom(8).hex())
-    with open(os.path.join(_DROP, report), "w") as f:
-        json.dump(found, f)
-    return found
-
-
-_FOUND = _spy()
-'''
-# what the spy of task 0 adds: what it read of this repository's
-# 0-rnn_cell.py in its failure message
-SPY_SHOWS = '''_LOOT = [text for path, text in _FOUND["read"].items()
-         if path.endswith("/0-rnn_cell.py")]
-if _LOOT:
-    raise RuntimeError(_LOOT[0][_LOOT[0].index("    def forward"):])
-'''
-SPIED = ("0-rnn_cell", "1-rnn", "8-bi_rnn", "10-lstm_backward")
-
-
-def write_spy(folder, label, port, drop, mode=0o755):
-    """The plain submission with the spy (SPY) in the tasks of SPIED, in
-    folder, its files of mode; label: the name in its reports; port:
-    where it sends them; drop: the folder it writes them to."""
-    shutil.copytree(PLAIN, folder)
-    names = "".join("\n    {!r},".format(task + ".py") for task in TASKS)
-    for task in TASKS:
-        path = os.path.join(folder, task + ".py")
-        if task in SPIED:
-            code = "\n\n_LABEL = {!r}\n_TASK = {!r}\n_PORT = {}\n_DROP = (\n" \
-                "    {!r})\n_NAMES = [{}\n]\n".format(
-                    label, task, port, drop, names) + SPY
-            if task == "0-rnn_cell":
-                code += SPY_SHOWS
-            with open(path, "a") as f:
-                f.write(code)
-        os.chmod(path, mode)
-    return folder
-
 
 def reference(task):
     """The text of this repository's task file."""
@@ -245,23 +102,15 @@ def reference(task):
         return f.read()
 
 
-def pids_file(folder):
-    """Where the hostile submission written in folder/hostile by
-    write_all(folder) writes the pid of the process it starts: a file in
-    a folder beside folder that its workers can write to, whatever user
-    they run as."""
-    return os.path.join(folder.rstrip(os.sep) + "-drop", "hostile.pids")
-
-
-def write(folder, changes, pids=os.devnull):
+def write(folder, changes):
     """Write each task of changes ({task: (what, (old, new))}) to folder:
-    this repository's file with old replaced by new (and PIDS by pids)."""
+    this repository's file with old replaced by new."""
     os.makedirs(folder, exist_ok=True)
     for task, (_, (old, new)) in changes.items():
         text = reference(task)
         assert old in text, "{}: {!r} not in this repository's file".format(
             task, old)
-        text = text.replace(old, new.replace("PIDS", repr(pids)), 1)
+        text = text.replace(old, new, 1)
         if task == "9-rnn_backward":
             text += "\n\n" + FAKE_REPORT
         path = os.path.join(folder, task + ".py")
@@ -413,16 +262,10 @@ def wait_for_process(text, process, seconds=30):
 
 def write_all(folder):
     """Every submission of this module, each in its own sub-folder:
-    hostile, tamper, plain, mistakes-1, mistakes-2, ..., class/ (three
+    hostile, plain, mistakes-1, mistakes-2, ..., class/ (three
     submissions for tests/grade_class.py), correct-NAME (a correct
     student) and wrong-1, wrong-2, ... (layers of the wrong files)."""
-    pids = pids_file(folder)
-    os.mkdir(os.path.dirname(pids))
-    os.chmod(os.path.dirname(pids), 0o755)
-    open(pids, "w").close()
-    os.chmod(pids, 0o666)
-    write(os.path.join(folder, "hostile"), HOSTILE, pids)
-    write(os.path.join(folder, "tamper"), TAMPER)
+    write(os.path.join(folder, "hostile"), HOSTILE)
     shutil.copytree(PLAIN, os.path.join(folder, "plain"))
     write_class(os.path.join(folder, "class"))
     for k, layer in enumerate(mistake_layers(), 1):

@@ -47,7 +47,8 @@ def test_bundle_has_the_layout_gradescope_expects(tmp_path):
         names = set(infos)
     assert options == ["--time-limit=5.0", "--task-time-limit=30.0",
                        "--memory-limit=2048", "--output-limit=1024",
-                       "--seed=3", "--sandbox=auto", "--worker-user=grader"]
+                       "--seed=3", "--sandbox=required",
+                       "--worker-user=grader"]
     assert {"requirements.txt", "pytest.ini", "tests/conftest.py",
             "tests/judge/run/worker.py", "main/0-main.py"} <= names
     assert not [name for name in names if name.startswith(".") or
@@ -64,18 +65,24 @@ def test_cycle_grades_a_browser_upload(cycle):
     for Gradescope: the scoreboard as a Markdown code block, stdout
     hidden, the score the sum of the tests', each test with its
     diagnosis and hints; files without the executable bit lose no point
-    and are told so; robustness and errors read as advice."""
-    steps, printed, verdict, _, grading = cycle
+    and are told so; robustness and errors read as advice. Where no
+    namespace can be made (Docker's default profile), it grades the same
+    at the level user, by permissions alone."""
+    steps, printed, verdict, docker, _, grading = cycle
     assert steps["build"] == steps["setup"] == steps["run"] == 0, printed
+    assert steps["docker"] == 0, printed["docker"]
     assert os.access(os.path.join(grading.top, "venv", "bin", "python"),
                      os.X_OK)
-    assert verdict["score"] == 110 == sum(test["score"]
-                                          for test in verdict["tests"])
-    assert verdict["output_format"] == "md"
-    assert verdict["stdout_visibility"] == "hidden"
-    lines = verdict["output"].splitlines()
-    assert lines[0] == lines[-1] == "```" and lines[1].startswith(
-        "Grading " + os.path.join(grading.top, "submission"))
+    for found, line in ((verdict, "sandbox: namespaces as nobody;"),
+                        (docker, "sandbox: nobody (no namespaces);")):
+        assert found["score"] == 110 == sum(test["score"]
+                                            for test in found["tests"])
+        assert found["output_format"] == "md"
+        assert found["stdout_visibility"] == "hidden"
+        lines = found["output"].splitlines()
+        assert lines[0] == lines[-1] == "```" and lines[1].startswith(
+            "Grading " + os.path.join(grading.top, "submission"))
+        assert lines[2].startswith(line), lines[2]
     found = entries(verdict)
     for task in TASKS:
         style = found[task, "style"]
@@ -90,7 +97,7 @@ def test_cycle_grades_a_browser_upload(cycle):
     for test in verdict["tests"]:
         assert test["extra_data"]["hints"] == []
         assert "diagnosis" in test["extra_data"]
-    for folder in ("source", "results"):
+    for folder in ("source", "results", "submission"):
         mode = os.stat(os.path.join(grading.top, folder)).st_mode
         assert stat.S_IMODE(mode) == 0o700, folder
     assert json.loads(json.dumps(verdict)) == verdict

@@ -133,6 +133,12 @@ class Call:
         """The names of its outputs, in order."""
         return tuple(a.name for a in self.outputs)
 
+    def parameters(self) -> Tuple[str, ...]:
+        """Its parameters as the README writes them, the cell's included:
+        ("rnn_cell", "X", "h_0"), ("h_prev", "x_t")."""
+        inside = self.text[self.text.index("(") + 1:self.text.rindex(")")]
+        return tuple(name.strip() for name in inside.split(","))
+
 
 # the arrays of cases, under their README names
 H_PREV = Array("h_prev", ("m", "h"), key="state")
@@ -336,3 +342,15 @@ ALL = (
 
 TASK: Dict[str, Task] = {task.name: task for task in ALL}
 TASKS = tuple(TASK)
+
+
+def offered(task: str) -> Dict[str, Call]:
+    """The calls that the stand-in of a task file offers (a task that
+    another builds on: Task.needs), by the name it is called under:
+    {"RNNCell.forward": ...} for a cell's file, {"rnn": ...} for a
+    function's."""
+    described = TASK[task]
+    if described.own_cell:
+        return {"{}.{}".format(described.cell.name, call.method): call
+                for call in described.calls if call.method}
+    return {described.defines: described.call()}

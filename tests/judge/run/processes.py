@@ -15,6 +15,7 @@ from typing import Dict, Iterable, Optional, Set, Tuple
 
 LINUX = sys.platform.startswith("linux") and os.path.isdir("/proc/self")
 PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -32,6 +33,14 @@ def become_subreaper() -> bool:
     """Make orphans of this process's descendants its children; whether
     it could (Linux only)."""
     return LINUX and prctl(PR_SET_CHILD_SUBREAPER, 1)
+
+
+def keep_private() -> bool:
+    """Make this process undumpable: no process of its user can trace it
+    or read its memory (/proc/PID/mem, environ) without CAP_SYS_PTRACE,
+    what a worker of the same user could otherwise do to the judge;
+    whether it could (Linux only)."""
+    return LINUX and prctl(PR_SET_DUMPABLE, 0)
 
 
 def die_with_parent() -> bool:

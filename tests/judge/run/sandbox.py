@@ -20,38 +20,45 @@ sends each a request and waits for the reply under limits:
 A worker that exits, crashes, is killed or sends a reply the judge cannot
 read fails the request with a one-line reason (Failure).
 
-As root, workers also drop to an unprivileged user, in namespaces of their
-own where Linux has them (isolation.py; protection() picks the level once
-per grading). A worker's folder holds the submitted file of its task and
-the task's driver; the files of this repository that the task needs are
-in a folder beside it that only the judge's user can read (Folder).
+Workers never run as root: they run in namespaces of their own, or as an
+unprivileged user (isolation.py; protection() picks the level once per
+grading). A worker's folder holds the submitted file of its task and the
+task's driver; the files of this repository that the task builds on are
+stand-ins whose calls a worker sends to the judge while the judge waits
+for a reply (Worker.request answers them with `answer`: standins.py).
 """
 import json
 import os
+import secrets
 import select
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
 import time
-from typing import Dict, Iterable, NamedTuple, Optional
+from typing import (Callable, Dict, Iterable, List, NamedTuple, Optional,
+                    Sequence, Tuple)
 
 from judge.contract.tasks import ROOT, TASK, TASKS
 from judge.run import isolation, protocol
+from judge.run.cgroup import Group
 from judge.run.isolation import Isolation
 from judge.run.limits import Limits, seconds, size
 from judge.run.processes import LINUX, kill, others, user_threads
 
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                       "worker.py")
-REPLY_LIMIT = 64 << 20
+# the largest frame a worker may send, besides what it may print (a
+# driver's printout travels in a reply)
+FRAME_LIMIT = 6 << 20
 THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
            "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 # what workers that drop to another user keep of the judge's environment
-KEPT = {"PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "PYTHONPATH",
-        "PYTHONHOME", "LD_LIBRARY_PATH"}
+KEPT = {"PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR",
+        "LD_LIBRARY_PATH"}
 KEPT_PREFIXES = ("LC_", "OPENBLAS_", "OMP_", "MKL_", "GOTO", "NPY_")
 
 
@@ -59,15 +66,17 @@ class Failure(Exception):
     """A request got no usable reply; str() is the one-line reason."""
 
 
-def worker_limits(limits: Limits, protection: Isolation) -> Dict[str, int]:
+def worker_limits(limits: Limits, protection: Isolation,
+                  group: Group) -> Dict[str, int]:
     """The limits a worker sets on itself (worker.confine)."""
     found = {"memory": limits.memory << 20,
              "cpu": int(limits.task + limits.call) + 5,
              "files": 64 << 20, "output": limits.output_bytes}
-    uid = protection.uid if protection.drops else os.geteuid() \
-        if LINUX else 0
-    if LINUX and uid != 0:
-        # RLIMIT_NPROC counts every process and thread of the user
+    uid = protection.uid if protection.level != "processes" else \
+        os.geteuid() if LINUX else 0
+    if LINUX and uid != 0 and not group.active:
+        # RLIMIT_NPROC counts every process and thread of the user (a
+        # control group counts the grading's alone)
         found["processes"] = user_threads(uid) + limits.processes + 8
     return found
 
@@ -75,11 +84,12 @@ def worker_limits(limits: Limits, protection: Isolation) -> Dict[str, int]:
 def worker_environment(protection: Optional[Isolation] = None
                        ) -> Dict[str, str]:
     """The environment of workers: one BLAS thread, no bytecode files.
-    Workers that drop to another user get only the variables that Python,
-    numpy and the locale read (KEPT): the others can name folders and
-    hold secrets of the judge's user (PWD: a checkout of the solutions)."""
+    Workers at the levels user and namespaces get only the variables that
+    Python, numpy and the locale read (KEPT): the others can name folders
+    and hold secrets of the judge's user (PWD: a checkout of the
+    solutions)."""
     env = dict(os.environ)
-    if protection is not None and protection.drops:
+    if protection is not None and protection.level != "processes":
         env = {name: value for name, value in env.items()
                if name in KEPT or name.startswith(KEPT_PREFIXES)}
     env.update({name: "1" for name in THREADS})
@@ -93,10 +103,12 @@ class ForkServer:
     """Starts workers by fork from a zygote (worker.py zygote), which has
     imported numpy and the harness once, and nothing submitted."""
 
-    def __init__(self, protection: Isolation):
+    def __init__(self, protection: Isolation, group: Group):
         """Nothing runs until the first spawn. protection: the level
-        workers run at."""
+        workers run at; group: the control group the zygote joins (and
+        its workers with it), or one that does nothing."""
         self.protection = protection
+        self.group = group
         # a worker in namespaces of its own is two processes: the first
         # of its process-id namespace and the one that waits for it
         self.per_worker = 2 if protection.nested else 1
@@ -116,6 +128,14 @@ class ForkServer:
         theirs.close()
         ours.settimeout(20)
         self.control = ours
+        if self.group.active:
+            try:
+                self.group.add(self.process.pid)
+            except OSError as error:
+                self.close()
+                raise Failure("the judge could not put its fork server in "
+                              "its control group ({})".format(
+                                  error.strerror)) from None
 
     def pids(self):
         """The zygote's pid, the one descendant that is not a worker's."""
@@ -139,17 +159,17 @@ class ForkServer:
             raise Failure("the judge's fork server failed ({}); it will be "
                           "restarted".format(error)) from None
 
-    def spawn(self, directory, limits, given):
-        """A new worker for directory, with the modules given ({name:
-        path}): (pid, socket, output pipe)."""
+    def spawn(self, folder: "Folder", limits, needs):
+        """A new worker for folder, with the stand-ins of needs: (pid,
+        socket, output pipe)."""
         if self.process is None or self.process.poll() is not None:
             self.close()
             self.start()
         ours, theirs = socket.socketpair()
         read, write = os.pipe()
         try:
-            pid = self.ask({"spawn": directory, "limits": limits,
-                            "given": given},
+            pid = self.ask({"spawn": folder.task, "place": folder.place,
+                            "limits": limits, "needs": list(needs)},
                            (theirs.fileno(), write))["pid"]
         finally:
             theirs.close()
@@ -187,6 +207,7 @@ class Spawner:
     not available: not Linux, or no socket.send_fds)."""
 
     per_worker = 1
+    group = Group(why="not Linux")
 
     def __init__(self):
         """No worker yet."""
@@ -196,15 +217,15 @@ class Spawner:
         """No process of the judge's own below it."""
         return []
 
-    def spawn(self, directory, limits, given):
-        """A new worker for directory, with the modules given ({name:
-        path}): (pid, socket, output pipe)."""
+    def spawn(self, folder: "Folder", limits, needs):
+        """A new worker for folder, with the stand-ins of needs: (pid,
+        socket, output pipe)."""
         ours, theirs = socket.socketpair()
         read, write = os.pipe()
         popen = subprocess.Popen(
             [sys.executable, "-B", WORKER, "worker", str(theirs.fileno()),
-             directory, json.dumps(limits), json.dumps(given),
-             json.dumps(Isolation().config())],
+             folder.task, folder.place, json.dumps(limits),
+             json.dumps(list(needs)), json.dumps(Isolation().config())],
             pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
             stdout=write, stderr=write, env=worker_environment())
         theirs.close()
@@ -229,14 +250,17 @@ class Spawner:
         """Nothing runs between workers."""
 
 
-def launcher(protection: Optional[Isolation] = None):
+def launcher(protection: Optional[Isolation] = None,
+             group: Optional[Group] = None):
     """The fastest way of starting workers that this machine has, at the
-    level protection (processes only by default)."""
+    level protection (processes only by default), in group (a control
+    group, where there is one)."""
     protection = protection or Isolation()
     if LINUX and hasattr(socket, "send_fds") and hasattr(
             socket, "SOCK_SEQPACKET"):
-        return ForkServer(protection)
-    assert not protection.drops, "workers drop privileges on Linux only"
+        return ForkServer(protection, group or Group(why="none asked"))
+    assert protection.level == "processes", \
+        "workers are protected on Linux only"
     return Spawner()
 
 
@@ -256,37 +280,54 @@ def describe_status(status):
     return "exited with status {}".format(os.WEXITSTATUS(status))
 
 
+# answers a stand-in's call: (its message, its arrays) -> the answer's
+Answer = Callable[[dict, Dict[str, object]], Tuple[dict, Dict[str, object]]]
+
+
+def no_answer(message: dict, arrays: dict) -> Tuple[dict, dict]:
+    """The answer of a worker that has no stand-ins."""
+    return {"ok": False, "type": "RuntimeError",
+            "message": "this task has no stand-ins"}, {}
+
+
 class Worker:
-    """One worker process: requests in, replies out, under limits."""
+    """One worker process: requests in, replies out, under limits; the
+    calls of its stand-ins answered while it works on a request."""
 
     def __init__(self, launch, folder: "Folder", limits: Limits,
+                 needs: Sequence[str] = (), answer: Answer = no_answer,
                  spared: Iterable[int] = ()):
         """Start a worker for folder through launch (ForkServer or
-        Spawner) with limits; spared: pids whose processes are not the
+        Spawner) with limits and the stand-ins of needs, whose calls
+        answer answers; spared: pids whose processes are not the
         submission's (another judge that a test runs beside this one)."""
         self.launch = launch
         self.limits = limits
         self.spared = spared
+        self.answer = answer
         protection = getattr(launch, "protection", Isolation())
         self.pid, self.sock, self.out = launch.spawn(
-            folder.task, worker_limits(limits, protection), folder.given)
+            folder, worker_limits(limits, protection, launch.group), needs)
         self.sock.setblocking(False)
         self.printed = 0
         self.seq = 0
         self.alive = True
+        self.group = launch.group
+        self.oom_kills = self.group.oom_kills()
 
     def request(self, message, arrays, timeout, what):
-        """Send a request, return the reply (message, arrays).
+        """Send a request, return the reply (message, arrays), answering
+        the stand-ins' calls that come first.
 
         timeout: seconds; what: the call, for messages ("rnn(...)").
         Raises Failure with the reason when there is no usable reply; the
         worker is then dead.
         """
         self.seq += 1
-        outgoing = memoryview(protocol.pack(dict(message, seq=self.seq),
-                                            arrays))
-        sent = 0
-        reader = protocol.Reader(REPLY_LIMIT)
+        outgoing = bytearray(protocol.pack(dict(message, seq=self.seq),
+                                           arrays))
+        limit = FRAME_LIMIT + 2 * self.limits.output_bytes
+        reader = protocol.Reader(limit)
         start = time.monotonic()
         watch = start + 0.1
         while True:
@@ -295,14 +336,14 @@ class Worker:
                 self.stop()
                 raise Failure("took longer than {} during {}".format(
                     seconds(timeout), what))
-            writing = [self.sock] if sent < len(outgoing) else []
+            writing = [self.sock] if outgoing else []
             reading = [self.sock] + ([self.out] if self.out is not None
                                      else [])
             ready, can_write, _ = select.select(
                 reading, writing, [], min(start + timeout - now, 0.1))
             if can_write:
                 try:
-                    sent += self.sock.send(outgoing[sent:sent + (1 << 16)])
+                    del outgoing[:self.sock.send(outgoing[:1 << 16])]
                 except (BlockingIOError, InterruptedError):
                     pass
                 except OSError:
@@ -310,9 +351,13 @@ class Worker:
             if self.out in ready:
                 self.read_output(what)
             if self.sock in ready:
-                reply = self.read_reply(reader, what)
-                if reply is not None:
-                    return reply
+                frame = self.read_frame(reader, what)
+                if frame is not None:
+                    found, got = frame
+                    if "standin" not in found:
+                        return self.check_turn(found, got, what)
+                    outgoing += protocol.pack(*self.answer(found, got))
+                    reader = protocol.Reader(limit)
             if LINUX and time.monotonic() >= watch:
                 watch = time.monotonic() + 0.1
                 self.watch_processes(what)
@@ -331,8 +376,8 @@ class Worker:
             raise Failure("printed more than {} during {}".format(
                 size(self.limits.output_bytes), what))
 
-    def read_reply(self, reader, what):
-        """Feed the reply's bytes; the decoded reply once complete."""
+    def read_frame(self, reader, what):
+        """Feed a frame's bytes; the decoded frame once complete."""
         try:
             chunk = self.sock.recv(1 << 20)
         except (BlockingIOError, InterruptedError):
@@ -344,10 +389,13 @@ class Worker:
         try:
             if not reader.feed(chunk):
                 return None
-            message, arrays = reader.decode()
+            return reader.decode()
         except protocol.Garbled as error:
             self.stop()
             raise Failure("sent {} during {}".format(error, what)) from None
+
+    def check_turn(self, message, arrays, what):
+        """The reply (message, arrays) if it answers the last request."""
         if message.get("seq") != self.seq:
             self.stop()
             raise Failure("sent a reply out of turn during {}".format(what))
@@ -372,6 +420,10 @@ class Worker:
                                "{}".format(what))
             time.sleep(0.002)
         self.stop()
+        if self.group.oom_kills() > self.oom_kills:
+            return Failure("the submission ran out of memory ({} MB for "
+                           "all its processes together) during {}".format(
+                               self.group.memory >> 20, what))
         return Failure("the submission {} during {}".format(
             describe_status(self.status), what))
 
@@ -394,25 +446,24 @@ class Worker:
 
 
 class Folder(NamedTuple):
-    """The folders of one task's workers: top holds task, where workers
-    run (anyone may read it: workers may run as another user), and the
-    files of given ({module name: path}), in a folder only the judge's
-    user can read."""
+    """The folders of one task's workers: top, which no one else may
+    list, holds task (where workers run: the submitted file and the
+    driver; its name is drawn at random, so that another user's worker
+    cannot guess it) and place (an empty folder on which a worker at the
+    level namespaces mounts its own root)."""
     top: str
     task: str
-    given: Dict[str, str]
+    place: str
 
 
-def temporary_folder(files: Dict[str, tuple],
-                     given: Optional[Dict[str, bytes]] = None) -> Folder:
-    """New folders for a task's workers: files ({relative path: (bytes,
-    mode)}) in the workers' folder; given ({module name: source}) beside
-    it. The top folder can be crossed but not listed."""
+def temporary_folder(files: Dict[str, Tuple[bytes, int]]) -> Folder:
+    """New folders for a task's workers, with files ({relative path:
+    (bytes, mode)}) in the workers' folder."""
     top = tempfile.mkdtemp(prefix="rnn-judge-")
-    task = os.path.join(top, "task")
-    hidden = os.path.join(top, "given")
+    task = os.path.join(top, secrets.token_hex(16))
+    place = os.path.join(top, "root")
     os.mkdir(task)
-    os.mkdir(hidden, 0o700)
+    os.mkdir(place)
     for name, (content, mode) in files.items():
         path = os.path.join(task, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -420,27 +471,58 @@ def temporary_folder(files: Dict[str, tuple],
         with open(path, "wb") as f:
             f.write(content)
         os.chmod(path, mode)
-    paths = {}
-    for name, content in (given or {}).items():
-        paths[name] = os.path.join(hidden, name + ".py")
-        with open(paths[name], "wb") as f:
-            f.write(content)
-        os.chmod(paths[name], 0o600)
     os.chmod(task, 0o755)
     os.chmod(top, 0o711)
-    return Folder(top, task, paths)
+    return Folder(top, task, place)
 
 
-def protection(wanted: str, user: str, hidden: Iterable[str]) -> Isolation:
+# the folders where any user may leave files
+SHARED = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def remove_files_of(uid: int, since: float) -> List[str]:
+    """Remove what uid left in SHARED since since (a time.time()): at the
+    level user, workers have no /tmp of their own, and what they wrote
+    there must not outlive the grading; the paths removed."""
+    removed = []
+    for folder in SHARED:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                found = os.lstat(path)
+            except OSError:
+                continue
+            if found.st_uid != uid or found.st_ctime < since - 1:
+                continue
+            if stat.S_ISDIR(found.st_mode):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                try:
+                    os.remove(path)
+                except OSError:
+                    continue
+            removed.append(path)
+    return removed
+
+
+def protection(wanted: str, user: str, hidden: Iterable[str],
+               secrets_: Dict[str, str]) -> Isolation:
     """The level this grading's workers run at (isolation.choose): wanted
-    ("auto" or a level, forced), user (whom they become as root), hidden
-    (the folders to hide from them besides this repository). Raises
-    isolation.Unavailable when a forced level cannot apply."""
+    ("auto", "required" or a level), user (whom they become as root),
+    hidden (the folders to hide from them besides this repository),
+    secrets_ ({what: path} that workers must not read, besides this
+    repository's files). Raises isolation.Unavailable when the level
+    cannot apply."""
     trial = temporary_folder({"trial.py": (b"", 0o644)})
+    secret = dict(secrets_, **{
+        "this repository": os.path.join(ROOT, TASK[TASKS[0]].file)})
     try:
         return isolation.choose(
-            wanted, user, [ROOT] + list(hidden),
-            os.path.join(trial.task, "trial.py"),
-            os.path.join(ROOT, TASK[TASKS[0]].file))
+            wanted, user, [ROOT] + list(hidden), isolation.Trial(
+                os.path.join(trial.task, "trial.py"), trial.place, secret))
     finally:
         shutil.rmtree(trial.top, ignore_errors=True)

@@ -5,14 +5,15 @@ A worker serves one task of one submission. It starts in its own folder
 own session, with limits on memory, CPU time, file size and processes, and
 with nothing open but its connection to the judge (a socket), /dev/null as
 input and one pipe as both outputs. The files of this repository that the
-task needs (tasks.Task.needs: task 1 runs on this repository's RNNCell) are
-compiled into modules before any submitted code runs, from a folder that
-only the judge's user can read: a submission finds them in sys.modules,
-not on disk. Then, as root, the worker drops to an unprivileged user, in
-namespaces of its own where they are available (isolation.py). Then it
-answers the judge's requests, one frame each (protocol.py):
+task builds on (tasks.Task.needs: task 1 runs on an RNNCell) are stand-ins
+(standin.py) whose calls the judge answers: the worker holds no code of
+this repository. At the level namespaces it makes its own root file
+system; then it gives up its privileges (isolation.py), before any
+submitted code runs. Then it answers the judge's requests, one frame each
+(protocol.py):
 
-    import     import the task file; the __doc__ of everything it defines
+    import     import the task file; which of the things it defines have
+               a docstring
     construct  np.random.seed(seed); build the task's cell; its documented
                attributes and the next three global draws
     call       call the task (or a method of its cell) on a case
@@ -21,19 +22,22 @@ answers the judge's requests, one frame each (protocol.py):
     driver     run main/N-main.py as __main__; what it printed
 
 An exception raised by submitted code is an answer too: its type, message
-and line in the submitted file. Deciding whether an answer is right is the
-judge's business, never the worker's.
+and line in the submitted file, each cut short (no reply carries more than
+a few hundred characters of text, but a driver's printout, which the judge
+compares). Deciding whether an answer is right is the judge's business,
+never the worker's.
 
 Workers are forked from a zygote: a process started once per judge that
 imports numpy and this harness, and nothing submitted, so that a fresh
 worker costs a fork instead of a Python start and a numpy import.
 
     python3 worker.py zygote FD CONFIG      fork server on socket FD
-    python3 worker.py worker FD DIR LIMITS GIVEN CONFIG
+    python3 worker.py worker FD DIR PLACE LIMITS NEEDS CONFIG
                                             one worker, started directly
 
-(CONFIG: isolation.Isolation.config() as JSON; LIMITS: sandbox's
-worker_limits; GIVEN: {module name: path of its file}.)
+(CONFIG: isolation.Isolation.config() as JSON; PLACE: an empty folder for
+the worker's root (level namespaces); LIMITS: sandbox's worker_limits;
+NEEDS: the tasks whose stand-ins it gets.)
 """
 import inspect
 import json
@@ -43,7 +47,6 @@ import runpy
 import socket
 import sys
 import traceback
-import types
 
 TESTS = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -55,11 +58,15 @@ import numpy as np  # noqa: E402,F401  (after the path; the zygote loads it once
 
 from judge.contract import cases  # noqa: E402
 from judge.contract.tasks import TASK  # noqa: E402
-from judge.run import isolation, protocol  # noqa: E402
-from judge.run.processes import become_subreaper, die_with_parent  # noqa
+from judge.run import isolation, protocol, standin  # noqa: E402
+from judge.run.processes import (  # noqa: E402
+    become_subreaper, die_with_parent, keep_private)
 
 # the limits this worker could not set (sent with every reply)
 UNSET = []
+# the most characters of text a reply carries in one field, and the most
+# names it lists (a driver's printout aside: the judge compares it)
+TEXT, NAME, NAMES = 300, 60, 100
 
 
 def limit(name, resource_id, value):
@@ -90,12 +97,13 @@ def descriptors(sock_fd, out_fd):
     return socket.socket(fileno=keep)
 
 
-def confine(directory, limits, given, config):
+def confine(directory, place, limits, needs, config, sock):
     """Turn this process into a worker for directory, before any submitted
-    code runs: limits; the modules given; at the levels user and
-    namespaces, an unprivileged user (namespaces: and a /proc of its own);
-    folder and import path. Raises if any protection of its level fails.
-    """
+    code runs: limits; at the level namespaces a root file system of its
+    own (directory then at isolation.TASK_FOLDER); the stand-ins of needs;
+    no privilege (an unprivileged user, or no capability in a user
+    namespace); folder, import path and environment. Raises if any
+    protection of its level fails."""
     limit("memory", resource.RLIMIT_AS, limits["memory"])
     limit("CPU time", resource.RLIMIT_CPU, limits["cpu"])
     limit("file size", resource.RLIMIT_FSIZE, limits["files"])
@@ -103,31 +111,18 @@ def confine(directory, limits, given, config):
     if limits.get("processes"):
         limit("processes", resource.RLIMIT_NPROC, limits["processes"])
     if config["level"] == "namespaces":
-        isolation.mount_proc()
-    load_given(given, directory)
+        isolation.build_root(config, directory, place)
+        directory = isolation.TASK_FOLDER
+        os.environ.update(HOME="/tmp", TMPDIR="/tmp")
+    standin.install(needs, standin.Channel(sock), sys.modules)
     if config["level"] != "processes":
-        isolation.drop(config["uid"], config["gid"])
+        isolation.drop(config)
     os.chdir(directory)
-    sys.path.insert(0, directory)
+    sys.path[:] = [directory] + [path for path in sys.path
+                                 if path not in (TESTS, ROOT, "")]
     sys.argv = ["worker"]
     sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
     sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
-
-
-def load_given(given, directory):
-    """Compile each file of given ({module name: path}) into a module of
-    sys.modules, named as its task file is imported (__import__('0-rnn_cell'))
-    and run like one. Its __file__ names a file of directory that does not
-    exist: the source is nowhere a submission can read it (README: What the
-    judge protects, and what it does not)."""
-    for name, path in given.items():
-        with open(path, "rb") as f:
-            code = compile(f.read(), os.path.join(directory, name + ".py"),
-                           "exec", dont_inherit=True)
-        module = types.ModuleType(name)
-        module.__file__ = code.co_filename
-        sys.modules[name] = module
-        exec(code, module.__dict__)
 
 
 class OutputLimit(BaseException):
@@ -180,42 +175,53 @@ def where(error, task):
     return found
 
 
-def describe(error, task):
-    """What the judge needs to know of an exception, as JSON."""
+def short(text, most=TEXT):
+    """str(text), cut to most characters."""
     try:
-        message = str(error)[:2000]
+        return str(text)[:most]
     except Exception:
-        message = "(its message could not be read)"
+        return "(it could not be read)"
+
+
+def describe(error, task):
+    """What the judge needs to know of an exception, as JSON, each text
+    cut short."""
+    message = short(error)
     if isinstance(error, SystemExit):
-        message = repr(error.code)[:200]
+        message = short(repr(error.code), 100)
     if isinstance(error, SyntaxError):
-        message = str(error.msg)[:2000]
+        message = short(error.msg)
     line, function = where(error, task)
-    return {"type": type(error).__name__, "message": message,
-            "classes": [str(cls.__name__)[:80]
-                        for cls in type(error).__mro__[:20]],
-            "line": line, "function": function,
+    return {"type": short(type(error).__name__, NAME), "message": message,
+            "classes": [short(cls.__name__, NAME)
+                        for cls in type(error).__mro__[:10]],
+            "line": line,
+            "function": short(function, NAME) if function else None,
             "harness": isinstance(error, cases.Unexpected)}
 
 
 def documentation(module):
-    """The __doc__ of a module and of each class, method and function it
-    defines, by name ("" for the module)."""
-    def doc(obj):
+    """Whether the module and each class, method and function it defines
+    has a docstring, by name ("" for the module); at most NAMES names,
+    each cut to NAME characters."""
+    def has(obj):
         text = getattr(obj, "__doc__", None)
-        return None if text is None else str(text)[:400]
+        return isinstance(text, str) and bool(text.strip())
 
-    found = {"": doc(module)}
+    found = {"": has(module)}
     for name, obj in list(vars(module).items()):
+        if len(found) >= NAMES:
+            break
         if not (inspect.isfunction(obj) or inspect.isclass(obj)):
             continue
         if getattr(obj, "__module__", None) != module.__name__:
             continue
-        found[name] = doc(obj)
+        found[short(name, NAME)] = has(obj)
         if inspect.isclass(obj):
-            for attr, member in list(vars(obj).items()):
+            for attr, member in list(vars(obj).items())[:NAMES]:
                 if inspect.isfunction(member):
-                    found["{}.{}".format(name, attr)] = doc(member)
+                    found[short("{}.{}".format(name, attr), NAME)] = \
+                        has(member)
     return found
 
 
@@ -309,7 +315,8 @@ def refuse(sock, reason):
             "harness": True}})
 
 
-def work(sock_fd, out_fd, directory, limits, given, config, failed=None):
+def work(sock_fd, out_fd, directory, place, limits, needs, config,
+         failed=None):
     """Confine this process, then serve; never returns. failed: what
     went wrong before (the worker then serves nothing)."""
     try:
@@ -317,7 +324,7 @@ def work(sock_fd, out_fd, directory, limits, given, config, failed=None):
         try:
             if failed is not None:
                 raise failed
-            confine(directory, limits, given, config)
+            confine(directory, place, limits, needs, config, sock)
         except Exception as error:
             refuse(sock, "the judge could not set up the worker ({}: {})"
                    .format(type(error).__name__, error))
@@ -327,41 +334,46 @@ def work(sock_fd, out_fd, directory, limits, given, config, failed=None):
         os._exit(0)
 
 
-def start(sock_fd, out_fd, directory, limits, given, config):
-    """The process the fork server forked for a worker. At the level
-    namespaces it enters new namespaces and forks: the child, the first
-    process of its process-id namespace, is the worker; this process
-    waits for it and ends as it ends (the judge knows this one's pid,
-    and its end kills the worker). Never returns."""
+def start(sock_fd, out_fd, request, config):
+    """The process the fork server forked for a worker (request: the
+    zygote's spawn request). At the level namespaces it enters new
+    namespaces and forks: the child, the first process of its process-id
+    namespace, is the worker; this process waits for it and ends as it
+    ends (the judge knows this one's pid, and its end kills the worker).
+    Never returns."""
+    arguments = (request["spawn"], request["place"], request["limits"],
+                 request["needs"], config)
     if config["level"] == "namespaces":
         try:
             child = isolation.enter_worker()
         except OSError as error:
-            work(sock_fd, out_fd, directory, limits, given, config, error)
+            work(sock_fd, out_fd, *arguments, failed=error)
         if child:
             die_with_parent()
             for fd in (sock_fd, out_fd):
                 os.close(fd)
             isolation.wait_and_mirror(child)
-    work(sock_fd, out_fd, directory, limits, given, config)
+    work(sock_fd, out_fd, *arguments)
 
 
 def zygote(control_fd, config):
     """Fork workers on request until the judge goes away.
 
     config: isolation.Isolation.config(); at the level namespaces the
-    fork server first enters its network and mount namespaces.
+    fork server first enters its network namespace (and, as another user
+    than root, its user namespace).
     Requests on the control socket (SOCK_SEQPACKET, one JSON per packet):
-    {"spawn": DIR, "limits": {...}, "given": {...}} with the worker's
-    socket and output pipe attached, answered {"pid": PID}; {"status":
-    PID}, answered {"status": wait status} once PID has ended (the judge
-    kills it first).
+    {"spawn": DIR, "place": PLACE, "limits": {...}, "needs": [...]} with
+    the worker's socket and output pipe attached, answered {"pid": PID};
+    {"status": PID}, answered {"status": wait status} once PID has ended
+    (the judge kills it first).
     """
     die_with_parent()
     become_subreaper()
     os.chdir("/")
     if config["level"] == "namespaces":
-        isolation.enter_zygote(config["hidden"])
+        isolation.enter_zygote(config)
+    keep_private()  # after its user namespace's maps are written
     control = socket.socket(fileno=control_fd)
     ended = {}
     while True:
@@ -376,8 +388,7 @@ def zygote(control_fd, config):
             pid = os.fork()
             if pid == 0:
                 control.close()
-                start(fds[0], fds[1], request["spawn"], request["limits"],
-                      request.get("given", {}), config)
+                start(fds[0], fds[1], request, config)
             for fd in fds:
                 os.close(fd)
             control.send(json.dumps({"pid": pid}).encode())
@@ -405,5 +416,6 @@ if __name__ == "__main__":
     if sys.argv[1] == "zygote":
         zygote(int(sys.argv[2]), json.loads(sys.argv[3]))
     else:
-        work(int(sys.argv[2]), 1, sys.argv[3], json.loads(sys.argv[4]),
-             json.loads(sys.argv[5]), json.loads(sys.argv[6]))
+        work(int(sys.argv[2]), 1, sys.argv[3], sys.argv[4],
+             json.loads(sys.argv[5]), json.loads(sys.argv[6]),
+             json.loads(sys.argv[7]))
