@@ -152,14 +152,22 @@ class Grading:
                 .format(item.nodeid, KINDS))
         return task, kinds[0]
 
+    @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, session, config, items):
         """Check tasks and kinds, drop the repository's own tests when
-        grading another submission, and order the checks task by task."""
+        grading another submission, and order the checks task by task
+        (after -k and -m have selected them). The checks of a task that
+        was not submitted are counted (the scoreboard shows the task, with
+        no points) but not run."""
         checks, repository = [], []
         for position, item in enumerate(items):
             found = self.task_and_kind(item)
             if found is None:
                 repository.append(item)
+                continue
+            if found[0] not in self.submission.files and \
+                    found[0] not in self.submission.broken:
+                self.verdict.collect(*found)
                 continue
             item.judged = found
             # the import check comes first: its failure explains the others

@@ -17,7 +17,12 @@ from typing import Dict, Iterable, List, Optional
 
 from judge.contract.tasks import ROOT, TASK, TASKS
 
-JUDGE_DIRS = ("main", "tests")
+# the folders whose files a grading runs or reads (tests/repository, the
+# repository's own tests and their submissions, is no part of a grading)
+JUDGE_DIRS = ("main", os.path.join("tests", "judge"),
+              os.path.join("tests", "checks"), os.path.join("tests", "data"),
+              os.path.join("tests", "expected"),
+              os.path.join("tests", "instructor"))
 SKIPPED_DIRS = {"__pycache__", ".pytest_cache"}
 
 
@@ -67,11 +72,13 @@ def fingerprint(root: str, exclude: Iterable[str] = ()
                 ) -> Dict[str, Optional[str]]:
     """{relative path: sha256} of the files the judge runs or reads: those
     at the root of the repository (task files, pytest.ini, a conftest.py
-    if one appeared) and everything in main/ and tests/, but caches and
-    the folders in exclude (a submission or a table being written)."""
+    if one appeared) and of tests/, and everything in JUDGE_DIRS, but
+    caches and the folders in exclude (a submission or a table being
+    written)."""
     exclude = {os.path.realpath(path) for path in exclude}
-    paths = [os.path.join(root, name) for name in os.listdir(root)
-             if os.path.isfile(os.path.join(root, name))]
+    paths = [os.path.join(top, name) for top in (root, os.path.join(
+        root, "tests")) for name in os.listdir(top)
+        if os.path.isfile(os.path.join(top, name))]
     for top in JUDGE_DIRS:
         for folder, dirs, files in os.walk(os.path.join(root, top)):
             dirs[:] = sorted(

@@ -41,7 +41,7 @@ def plans():
     Only the hostile submission hangs: it alone gets short time limits,
     so that the others never fail a check for being slow on a busy
     machine. All run at the strongest level of protection available."""
-    found = {"hostile": ("test_judge.py", ["--time-limit=2",
+    found = {"hostile": ("test_judge.py", ["--time-limit=5",
                                            "--task-time-limit=15"]),
              "plain": ("test_judge.py", []),
              "class": ("test_grade_class.py test_starter.py "

@@ -71,7 +71,9 @@ def cycle(place, python, submission):
     done = {}
     top = os.path.join(place, "autograder")
     source = os.path.join(top, "source")
-    env = dict(os.environ, AUTOGRADER_ROOT=top, AUTOGRADER_PYTHON=python)
+    # (no bytecode compiled at install: the suite's time)
+    env = dict(os.environ, AUTOGRADER_ROOT=top, AUTOGRADER_PYTHON=python,
+               PIP_NO_COMPILE="1")
     archive = os.path.join(place, "autograder.zip")
     done["build"] = step(place, "build", [
         sys.executable, os.path.join(ROOT, "tests", "gradescope.py"),

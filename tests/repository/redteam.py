@@ -25,7 +25,7 @@ a link), course (a sub-folder that is a link to this repository), and the
 attacks of red/ (an attack appended to a plain correct task file, after
 red/kit.py): loot (the stand-ins and the worker's memory), forge (the
 verdict, processes left behind, site-packages, the network, output,
-messages), hog (disk, memory, processes), judge (the judge's files and
+messages), hog (disk, memory, processes, the judge's files and
 processes), neighbours (a class of two, graded by grade_class.py).
 """
 import hashlib
@@ -81,22 +81,21 @@ LEVELS = {
 OPTIONS = {
     "intake": [], "names": [], "linked": [], "course": [],
     "loot": ["--time-limit=20", "--task-time-limit=60"],
-    "forge": ["--time-limit=2", "--task-time-limit=15"],
+    "forge": ["--time-limit=5", "--task-time-limit=15"],
     "hog": ["--time-limit=20", "--task-time-limit=60"],
-    "judge": ["--time-limit=20", "--task-time-limit=60"],
     "neighbours": ["--time-limit=20", "--task-time-limit=60"],
 }
 # the checks a red-team grading runs: every kind, but the slowest
 # results checks (the attacks do not need them)
-SELECTED = ["-k", "not fresh and not edge and not descent and not "
-            "finite_differences"]
+SELECTED = ["-m", "not errors", "-k", "not fresh and not edge and not "
+            "descent and not finite_differences"]
 # which submissions each level grades
 GRADED = {
     "namespaces": ("intake", "names", "linked", "course", "loot", "forge",
-                   "hog", "judge", "neighbours"),
-    "user": ("loot", "forge", "hog", "judge", "neighbours"),
-    "userns": ("intake", "loot", "forge", "hog", "judge"),
-    "processes": ("loot", "forge", "hog", "judge"),
+                   "hog", "neighbours"),
+    "user": ("loot", "forge", "hog", "neighbours"),
+    "userns": ("intake", "loot", "forge", "hog"),
+    "processes": ("loot", "forge", "hog"),
 }
 # seconds a grading may take before the runner calls it blocked
 BLOCKED = 240
@@ -215,8 +214,9 @@ def write_all(place: str, repo: str, mark: str, port: int, drop: str,
     found["course"] = os.path.join(subs, "course")
     os.makedirs(found["course"])
     os.symlink(repo, os.path.join(found["course"], "supervised_learning"))
-    for name in ("loot", "forge", "hog", "judge"):
-        # (the judge's attack stops the processes that name its folder)
+    for name in ("loot", "forge", "hog"):
+        # (hog's attack on the judge stops the processes that name its
+        # folder)
         folder = found[name] = os.path.join(subs, name + "-" + mark)
         os.makedirs(folder)
         for task in TASKS:
@@ -225,8 +225,6 @@ def write_all(place: str, repo: str, mark: str, port: int, drop: str,
                 with open(path, "w") as f:
                     f.write(attack(name, task, mark, port, drop, needles))
                 os.chmod(path, 0o755)
-            elif name != "judge":
-                write_plain(folder, task)
     found["neighbours"] = os.path.join(subs, "class")
     alice = os.path.join(found["neighbours"], "alice")
     bob = os.path.join(found["neighbours"], "bob")
@@ -288,10 +286,10 @@ def stopped(pid: int) -> bool:
 
 
 def run(level: Level, python: str, repo: str, arguments: List[str],
-        printed_path: str) -> Tuple[int, bool, float]:
+        printed_path: str) -> Tuple[int, bool, float, int]:
     """Run a judge (or grade_class.py) from repo at level; (exit status,
-    whether it was stopped, seconds). A stopped judge is resumed after
-    2 s; one past BLOCKED seconds is killed (status -9)."""
+    whether it was stopped, seconds, its pid). A stopped judge is resumed
+    after 2 s; one past BLOCKED seconds is killed (status -9)."""
     env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
                PYTHONDONTWRITEBYTECODE="1")
     options = {}
@@ -309,7 +307,8 @@ def run(level: Level, python: str, repo: str, arguments: List[str],
             if time.monotonic() - start > BLOCKED:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
-                return -9, was_stopped, time.monotonic() - start
+                return -9, was_stopped, time.monotonic() - start, \
+                    process.pid
             if stopped(process.pid):
                 was_stopped = True
                 since = since or time.monotonic()
@@ -317,7 +316,8 @@ def run(level: Level, python: str, repo: str, arguments: List[str],
                     os.killpg(process.pid, signal.SIGCONT)
                     since = None
             time.sleep(0.05)
-    return process.returncode, was_stopped, time.monotonic() - start
+    return process.returncode, was_stopped, time.monotonic() - start, \
+        process.pid
 
 
 def read_json(path: str) -> Optional[dict]:
@@ -374,14 +374,26 @@ def marked_processes(mark: str) -> List[str]:
     return found
 
 
-def groups_left() -> List[str]:
-    """The judges' control groups still on the machine whose judge has
-    ended (rnn-judge-PID-...: PID no longer runs)."""
+def groups_left(judge: Optional[int]) -> List[str]:
+    """The judges' control groups left on the machine: judge's own
+    (rnn-judge-PID-...), and any whose judge has ended with processes
+    still in it. (A judge killed before its end leaves an empty group,
+    which the next judge removes.)"""
     found = []
     for folder, dirs, _ in os.walk("/sys/fs/cgroup"):
-        found += [os.path.join(folder, d) for d in dirs
-                  if d.startswith("rnn-judge-") and not os.path.exists(
-                      "/proc/" + d.split("-")[2])]
+        for name in dirs:
+            if not name.startswith("rnn-judge-"):
+                continue
+            path = os.path.join(folder, name)
+            pid = name.split("-")[2]
+            try:
+                with open(os.path.join(path, "cgroup.procs")) as f:
+                    busy = bool(f.read().strip())
+            except OSError:
+                busy = False
+            if pid == str(judge) or (busy and not os.path.exists(
+                    "/proc/" + pid)):
+                found.append(path)
         if folder.count(os.sep) > 6:
             dirs[:] = []
     return found
@@ -494,8 +506,9 @@ def grade_level(place: str, level_name: str, python: str,
                          "--results=" + results,
                          "--sandbox=" + level.sandbox] + OPTIONS[name] + (
                              SELECTED if name != "intake" else [])
-        status, was_stopped, seconds = run(level, python, repo, arguments,
-                                           os.path.join(place, name + ".txt"))
+        status, was_stopped, seconds, pid = run(
+            level, python, repo, arguments,
+            os.path.join(place, name + ".txt"))
         verdict = read_json(results)
         if name == "forge":
             time.sleep(2)  # what a process left behind would write by now
@@ -513,7 +526,7 @@ def grade_level(place: str, level_name: str, python: str,
             marked_files(mark, [repo]) + sorted(
                 set(listing(os.path.join(place, "subs"))) - submitted)
         found.left = marked_processes(mark)
-        found.groups = groups_left()
+        found.groups = groups_left(None if name == "neighbours" else pid)
         runs.append(found)
         for path in found.planted:
             if os.path.isfile(path) and os.path.dirname(path) in (

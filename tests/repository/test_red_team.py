@@ -41,6 +41,7 @@ EXPECTED = {
     ("intake", "8-bi_rnn"): {"*": (0, r"8-bi_rnn \(1\)\.py and 8_bi_rnn\.py "
                                       r"claim task 8-bi_rnn")},
     ("intake", "9-rnn_backward"): {"*": (10, "")},
+    ("loot", "0-rnn_cell"): {"*": (0, r"0-rnn_cell\.py was not submitted")},
     ("intake", "10-lstm_backward"): {"*": (0, r"10-lstm_backward\.py is a "
                                               r"symbolic link")},
     ("loot", "1-rnn"): {"*": (9, r"LOOT nothing")},
@@ -68,26 +69,24 @@ EXPECTED = {
     ("forge", "9-rnn_backward"): {"*": (0, r"does not import: the import of "
                                            r"9-rnn_backward\.py raised "
                                            r"ValueError")},
-    ("forge", "10-lstm_backward"): {"*": (0, r"took longer than 2 s")},
-    ("hog", "5-bi_forward"): {"*": (9, "")},
-    ("hog", "6-bi_backward"): {"*": (9, r"HELD (\d+) MB")},
-    ("hog", "7-bi_output"): {"*": (9, r"FORKED (\d+)")},
-    ("judge", "0-rnn_cell"): {"processes": (0, r"the verdict is void: the "
-                                               r"repository's files "
-                                               r"changed"),
-                              "*": (9, "")},
-    ("judge", "3-lstm_cell"): {"processes": (0, ""), "*": (9, "")},
+    ("forge", "10-lstm_backward"): {"*": (0, r"took longer than 5 s")},
+    ("hog", "5-bi_forward"): {"processes": (0, ""), "*": (9, "")},
+    ("hog", "6-bi_backward"): {"processes": (0, ""),
+                               "*": (9, r"HELD (\d+) MB")},
+    ("hog", "7-bi_output"): {"processes": (0, ""), "*": (
+        9, r"FORKED (\d+)|started more than 32 processes")},
+    ("hog", "0-rnn_cell"): {"processes": (0, r"the verdict is void: the "
+                                             r"repository's files changed"),
+                            "*": (9, "")},
+    ("hog", "3-lstm_cell"): {"processes": (0, ""), "*": (9, "")},
     ("neighbours", "1-rnn"): {"*": (9, r"NEIGHBOURS nothing")},
 }
 
 
 def expected(submission, task, level):
     """(points, pattern) expected of a task of a red-team submission at
-    level; a task without an attack is the plain solution: 10 points."""
-    found = EXPECTED.get((submission, task))
-    if found is None:
-        return (10, "") if submission not in ("judge", "neighbours") \
-            else (0, "")
+    level (a task it does not submit: no points)."""
+    found = EXPECTED.get((submission, task), {"*": (0, "")})
     return found.get(level, found.get("*"))
 
 
@@ -148,7 +147,7 @@ def test_no_grading_leaks_blocks_or_leaves_anything(red_team):
         assert run["groups"] == [], where
         assert run["later"] == run["verdict"], where
         assert run["stopped"] == (level == "processes" and
-                                  run["submission"] == "judge"), where
+                                  run["submission"] == "hog"), where
         assert "FAKE" + red_team[level]["mark"] not in json.dumps(
             run["verdict"]), where
 
@@ -160,7 +159,7 @@ def test_nothing_is_planted_where_the_level_promises_it(red_team):
     may: /tmp, and a repository that user owns (the verdict is then
     void)."""
     for level, run in runs_of(red_team):
-        if level == "processes" and run["submission"] in ("hog", "judge"):
+        if level == "processes" and run["submission"] == "hog":
             assert run["planted"], (level, run["submission"])
             continue
         assert run["planted"] == [], (level, run["submission"])
@@ -184,17 +183,19 @@ def test_what_is_sent_out_holds_no_solution(red_team):
 
 def test_memory_and_processes_are_bounded_together(red_team):
     """With a control group (as root), four processes hold at most the
-    grading's memory together, and the processes a fork bomb makes stay
-    within its limit; without one, each process is bounded alone."""
+    grading's memory together; without one, each process is bounded
+    alone. A fork bomb's processes stay within the limit everywhere."""
     for level, run in runs_of(red_team):
-        if run["submission"] != "hog":
-            continue
+        if run["submission"] != "hog" or level == "processes":
+            continue  # (processes only: the verdict is void, see above)
         said = json.dumps(run["verdict"])
         held = int(re.search(r"HELD (\d+) MB", said).group(1))
-        forked = int(re.search(r"FORKED (\d+)", said).group(1))
         if level in ("namespaces", "user"):
             assert held <= 1800, (level, held)
-        assert forked <= 64, (level, forked)
+        # the bomb ends where forks fail, or where the judge sees more
+        # processes than its limit and kills the worker
+        for forked in re.findall(r"FORKED (\d+)", said):
+            assert int(forked) <= 64, (level, forked)
 
 
 def test_names_cannot_forge_the_judges_lines(red_team):

@@ -15,7 +15,7 @@ import secrets
 import signal
 import time
 from dataclasses import dataclass, field
-from typing import List
+from typing import Iterable, List
 
 V1 = V2 = "/sys/fs/cgroup"
 
@@ -165,18 +165,20 @@ class Group:
             pass
         return 0
 
-    def kill(self) -> None:
-        """Kill every process in the group, until none is left."""
+    def kill(self, keep: Iterable[int] = ()) -> None:
+        """Kill every process in the group but keep (the judge's fork
+        server), until none is left."""
         if not self.folders:
             return
-        if self.version == 2:
+        keep = set(keep)
+        if self.version == 2 and not keep:
             try:
                 write(os.path.join(self.folders[0], "cgroup.kill"), "1")
             except OSError:
                 pass
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
-            left = self.pids()
+            left = [pid for pid in self.pids() if pid not in keep]
             if not left:
                 return
             for pid in left:

@@ -1,46 +1,73 @@
 """The messages between the judge and a worker.
 
-A message is a frame: a 12-byte header (b"JDG1", the length of a JSON
-object, the length of the arrays), the JSON object, then the arrays, one
-.npy record after another (numpy.lib.format, written and read with
-allow_pickle=False): a reply can hold numbers and text, never code. The
-JSON object names the arrays and gives each record's length ("arrays").
+A message is a frame: a 12-byte header (b"JDG2", the length of a JSON
+object, the length of the arrays), the JSON object, then the arrays' raw
+bytes one after another. The JSON object describes each array ("arrays":
+[name, dtype, shape, length]): only numbers, booleans and text, never
+objects, so a frame can hold numbers and text, never code.
 
 The worker's side (send, receive) trusts the judge. The judge's side reads
 a reply incrementally (Reader) and decodes it with limits (decode): the
 reply comes from a process that runs submitted code.
 """
-import io
 import json
 import struct
 
 import numpy as np
 
 HEADER = struct.Struct(">4sII")
-MAGIC = b"JDG1"
+MAGIC = b"JDG2"
+# the kinds of arrays a frame may hold: booleans, integers, floats,
+# complex numbers, text
+KINDS = "biufcUS"
+MOST_AXES = 8
 
 
 def pack(message, arrays=None):
     """The frame of a JSON-able message and a dict of arrays."""
-    buffer = io.BytesIO()
-    index = []
+    index, parts = [], []
     for name, value in (arrays or {}).items():
-        start = buffer.tell()
-        np.lib.format.write_array(buffer, np.asarray(value),
-                                  allow_pickle=False)
-        index.append([name, buffer.tell() - start])
+        array = np.asarray(value)
+        if not array.flags.c_contiguous:
+            array = array.copy(order="C")
+        if array.dtype.kind not in KINDS or array.dtype.fields is not None:
+            raise ValueError("{}: an array of {} cannot be sent".format(
+                name, array.dtype))
+        index.append([name, array.dtype.str, list(array.shape),
+                      array.nbytes])
+        parts.append(array.tobytes())
     text = json.dumps(dict(message, arrays=index)).encode()
-    data = buffer.getvalue()
+    data = b"".join(parts)
     return HEADER.pack(MAGIC, len(text), len(data)) + text + data
 
 
+def dtype_of(text) -> np.dtype:
+    """The dtype a frame names, if it is one a frame may hold."""
+    if not isinstance(text, str) or len(text) > 8:
+        raise ValueError("not a dtype")
+    found = np.dtype(text)
+    if found.kind not in KINDS or found.fields is not None or \
+            found.shape != () or found.itemsize == 0:
+        raise ValueError("not a dtype a frame may hold")
+    return found
+
+
 def unpack_arrays(index, data):
-    """The arrays of a frame: index [[name, length], ...] over data."""
+    """The arrays of a frame: index [[name, dtype, shape, length], ...]
+    over data."""
     arrays, start = {}, 0
-    for name, length in index:
-        record = io.BytesIO(data[start:start + length])
-        arrays[str(name)] = np.lib.format.read_array(record,
-                                                     allow_pickle=False)
+    for name, dtype, shape, length in index:
+        found = dtype_of(dtype)
+        if not isinstance(shape, list) or len(shape) > MOST_AXES or not all(
+                isinstance(k, int) and not isinstance(k, bool) and k >= 0
+                for k in shape):
+            raise ValueError("not a shape")
+        if int(np.prod(shape, dtype=np.int64)) * found.itemsize != length \
+                or start + length > len(data):
+            raise ValueError("an array's length does not fit its shape")
+        arrays[str(name)] = np.frombuffer(
+            bytearray(data[start:start + length]), dtype=found).reshape(
+                shape)
         start += length
     if start != len(data):
         raise ValueError("arrays of {} bytes, records of {}".format(

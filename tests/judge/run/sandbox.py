@@ -443,6 +443,11 @@ class Worker:
         if self.out is not None:
             os.close(self.out)
             self.out = None
+        if self.group.active:
+            # what the worker started goes with it, before the next worker
+            # starts in the group (a process still counted there would
+            # take its place)
+            self.group.kill(keep=self.launch.pids())
 
 
 class Folder(NamedTuple):

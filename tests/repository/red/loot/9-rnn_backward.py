@@ -8,15 +8,16 @@ _ANSWERS = []
 
 
 def _frame(message, arrays):
-    """A judge frame: header, JSON, then .npy records."""
-    out, index = _io.BytesIO(), []
+    """A judge frame: header, JSON, then the arrays' bytes."""
+    index, data = [], b""
     for name, value in arrays.items():
-        start = out.tell()
-        np.lib.format.write_array(out, np.asarray(value))
-        index.append([name, out.tell() - start])
+        value = np.ascontiguousarray(value)
+        index.append([name, value.dtype.str, list(value.shape),
+                      value.nbytes])
+        data += value.tobytes()
     text = _json.dumps(dict(message, arrays=index)).encode()
-    return _struct.pack(">4sII", b"JDG1", len(text), len(
-        out.getvalue())) + text + out.getvalue()
+    return _struct.pack(">4sII", b"JDG2", len(text), len(data)) + text + \
+        data
 
 
 def _ask(sock, message, arrays):
