@@ -17,7 +17,8 @@ import io
 import keyword
 import re
 import tokenize
-from typing import Dict, FrozenSet, Iterator, List, NamedTuple, Set, Tuple
+from typing import (Dict, FrozenSet, Iterator, List, NamedTuple, Optional,
+                    Set, Tuple)
 
 DOCSTRING = "docstring"
 COMMENT = "comment"
@@ -205,19 +206,26 @@ def layouts(text: str, tokens: List[tokenize.TokenInfo]) -> List[Piece]:
     return found
 
 
-def pieces(text: str) -> List[Piece]:
-    """Every free part of a file. A file that Python cannot read gives
-    what tokenize reads before it stops (no names, no docstrings told
-    from other strings)."""
+def parse(text: str) -> Optional[ast.Module]:
+    """The syntax tree of a file, or None if Python cannot read it."""
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def pieces(text: str, tree: Optional[ast.Module] = None) -> List[Piece]:
+    """Every free part of a file (tree: its parse(), if made). A file
+    that Python cannot read gives what tokenize reads before it stops (no
+    names, no docstrings told from other strings)."""
     tokens: List[tokenize.TokenInfo] = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
             tokens.append(token)
     except (tokenize.TokenError, SyntaxError):
         pass
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = tree or parse(text)
+    if tree is None:
         return prose(text, tokens, set())
     docs, names = read_tree(text, tree)
     return prose(text, tokens, docs) + names + layouts(text, tokens)

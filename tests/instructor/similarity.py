@@ -216,35 +216,34 @@ def known_files(folder: Optional[str]) -> Dict[str, Dict[str, str]]:
 DRAWN = frozenset(name for task in TASKS for name in TASK[task].cell.names())
 
 
-def drawn(text: str) -> List[Tuple[int, int]]:
+def drawn(text: str, tree: Optional[ast.Module]) -> List[Tuple[int, int]]:
     """Where in text (start, end) are the statements of a constructor
-    (__init__) that set the contract's weights and biases (self.Wh =
-    ...): the contract dictates what they draw, in which order; how a
-    writer spells a draw is no evidence."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
-        return []
+    (the __init__ of a class) that set the contract's weights and biases
+    (self.Wh = ...): the contract dictates what they draw, in which
+    order; how a writer spells a draw is no evidence. tree: text's syntax
+    tree (None: nothing is set aside)."""
     at = free_parts.offsets(text)
     lines = text.split("\n")
     spans = []
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.FunctionDef) and
-                node.name == "__init__"):
-            continue
-        for statement in ast.walk(node):
-            if isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
-                    target.attr in DRAWN and isinstance(
-                        target.value, ast.Name) and target.value.id == "self"
-                    for target in ast.walk(statement)
-                    if isinstance(target, ast.Attribute) and isinstance(
-                        target.ctx, ast.Store)):
-                first, last = statement.lineno, statement.end_lineno
-                spans.append((
-                    at[first] + free_parts.column(lines[first - 1],
-                                                  statement.col_offset),
-                    at[last] + free_parts.column(lines[last - 1],
-                                                 statement.end_col_offset)))
+    for node in tree.body if tree else ():
+        for method in node.body if isinstance(node, ast.ClassDef) else ():
+            if not (isinstance(method, ast.FunctionDef) and
+                    method.name == "__init__"):
+                continue
+            for statement in ast.walk(method):
+                if isinstance(statement, (ast.Assign, ast.AnnAssign)) and \
+                        any(target.attr in DRAWN and isinstance(
+                            target.value, ast.Name) and
+                            target.value.id == "self"
+                            for target in ast.walk(statement)
+                            if isinstance(target, ast.Attribute) and
+                            isinstance(target.ctx, ast.Store)):
+                    first, last = statement.lineno, statement.end_lineno
+                    spans.append((
+                        at[first] + free_parts.column(
+                            lines[first - 1], statement.col_offset),
+                        at[last] + free_parts.column(
+                            lines[last - 1], statement.end_col_offset)))
     return sorted(spans)
 
 
@@ -364,11 +363,12 @@ class Comparison:
     def sheet(self, text: str) -> Sheet:
         """The Sheet of a text (made once per distinct text)."""
         if text not in self.sheets:
-            spans = drawn(text)
+            tree = free_parts.parse(text)
+            spans = drawn(text, tree)
             self.sheets[text] = Sheet(text, self.fingerprint_of(
                 "task.py", NOISE, WINDOW, self.forced, language="python",
                 fp=io.StringIO(blank(text, spans))),
-                free_parts.pieces(text), spans)
+                free_parts.pieces(text, tree), spans)
         return self.sheets[text]
 
     def own(self, sheet: Sheet) -> None:
@@ -483,7 +483,7 @@ def contract_of(tools: Tools) -> Tuple[List[int], Contract]:
     for text in list(skeletons.values()) + list(repository.values()):
         forced |= fingerprint_of("task.py", NOISE, WINDOW, language="python",
                                  fp=io.StringIO(blank(text, drawn(
-                                     text)))).hashes
+                                     text, free_parts.parse(text))))).hashes
     return sorted(forced), free_parts.contract(
         skeletons, repository, read(os.path.join(ROOT, "README.md")) or "")
 
