@@ -28,11 +28,12 @@ NAME = "report.html"
 # names of a mistake or hint shown before "and N more"
 WHO = 12
 # pairs of submissions listed (and their passages shown), submissions
-# whose matches with known solutions are shown; matches shown open (the
-# others fold, and print folded); lines of a file shown around its
-# passages, and at most
+# whose matches with known solutions are shown; matches shown side by
+# side at most, and open (the others fold, and print folded); lines of a
+# file shown around its passages, and at most
 PAIRS = 40
 KNOWN_SHOWN = 10
+SHOWN = 120
 OPENED = 6
 CONTEXT = 1
 LINES = 80
@@ -546,18 +547,20 @@ def similar(context: Context) -> List[str]:
                  'class="c">code</mark> <mark class="t">text</mark> <mark '
                  'class="c t">both</mark>. Lines around each passage are '
                  'shown; ⋯ marks lines left out.</p>')
-    shown = 0
+    each = []
     for (first, second), matches in pairs[:PAIRS]:
         for match in sorted(matches, key=lambda m: TASKS.index(m.task)):
             if context.shown(match.name) != context.shown(first):
                 match = match._replace(name=match.other, other=match.name,
                                        left=match.right, right=match.left)
-            lines.append(side_by_side(context, match, shown < OPENED))
-            shown += 1
+            each.append(match)
     for _, matches in known[:KNOWN_SHOWN]:
-        for match in sorted(matches, key=lambda m: TASKS.index(m.task)):
-            lines.append(side_by_side(context, match, shown < OPENED))
-            shown += 1
+        each += sorted(matches, key=lambda m: TASKS.index(m.task))
+    lines += [side_by_side(context, match, k < OPENED)
+              for k, match in enumerate(each[:SHOWN])]
+    if len(each) > SHOWN:
+        lines.append("<p>and {} more matches of the pairs above, not shown "
+                     "side by side</p>".format(len(each) - SHOWN))
     return lines + ["</section>"]
 
 

@@ -654,6 +654,15 @@ def test_the_report_shows_the_passages_side_by_side():
     assert page.count('<details class="match" open>') == 2
 
 
+def test_passages_past_the_limit_are_counted(monkeypatch):
+    """Past SHOWN matches side by side, the others are counted only."""
+    monkeypatch.setattr(report, "SHOWN", 1)
+    page = report.render(context())
+    assert page.count('<div class="sides">') == 1
+    assert "and 1 more matches of the pairs above, not shown side by " \
+        "side" in text_of(page)
+
+
 def test_marked_lines_keep_their_context_and_stop_at_the_limit():
     """Passages of several kinds on one character are marked both ways;
     lines past the limit are counted, not shown."""
