@@ -42,11 +42,13 @@ from judge.run.processes import (become_subreaper, keep_private,
 from judge.verdict import MAX_SCORE
 from instructor import feedback, ledger, overview, report, roster, table
 from instructor.run import grade_all
-from instructor.similarity import compare
+from instructor.similarity import compare, tally
 from instructor.verdicts import SCORED, Graded, read
 
 # how long a whole grading may take: each task's limit and its start-up
 SLACK_PER_TASK, SLACK = 15, 60
+# pairs of similar submissions named in the summary, with their evidence
+TOP = 5
 
 
 def arguments(argv: Optional[List[str]] = None) -> argparse.Namespace:
@@ -302,11 +304,20 @@ def write_all(args: argparse.Namespace, record: ledger.Ledger,
                   len(pairs), "" if len(pairs) == 1 else "s",
                   len(found.known), "" if len(found.known) == 1 else "es"))
         top = sorted(((sorted(map(shown, pair)), matches) for pair, matches
-                      in pairs), key=lambda item: (-len(item[1]), item[0]))
-        for (first, second), matches in top[:3]:
-            print("  {} & {}: {} task{}".format(
+                      in pairs), key=lambda item: (
+                          -len(item[1]), -sum(len(m.evidence)
+                                              for m in item[1]), item[0]))
+        for (first, second), matches in top[:TOP]:
+            print("  {} & {}: {} task{}: {}".format(
                 first, second, len(matches),
-                "" if len(matches) == 1 else "s"))
+                "" if len(matches) == 1 else "s", tally(matches)))
+        short = [one for one in found.short if 2 * len(one.names) >=
+                 one.files]
+        if short:
+            print("  on text alone, most files having too little code of "
+                  "their own: " + ", ".join("{} ({} of {})".format(
+                      one.task, len(one.names), one.files)
+                      for one in short))
     else:
         print("similar code: not compared: " + found.reason)
     print("report and similarity: {:.1f} s (similarity {:.1f} s)".format(

@@ -7,8 +7,10 @@
     roster.py       the roster: folder -> student id, name, e-mail, ...
     table.py        grades.csv
     overview.py     the class at a glance: scores, shares, named mistakes
-    similarity.py   near-copies between submissions and known solutions
-                    (copydetect)
+    similarity.py   similar code between submissions and known
+                    solutions: code (copydetect) and text as evidence
+    free_parts.py   the parts of a task file the contract leaves free:
+                    docstrings, comments, strings, names, layout
     feedback.py     NAME/feedback.md, for the student
     report.py       report.html, for the instructor
 

@@ -5,8 +5,9 @@ One self-contained file: inline CSS and SVG, no script, no network, so it
 reads the same from a file, an e-mail or a printer. It shows the class
 at a glance (count, mean, median, a histogram of scores), each task's
 share of submissions passing results and style, the named mistakes and
-hints with who has them, the robustness and errors picture, near-copies,
-the roster's loose ends, and a table of submissions that links to each
+hints with who has them, the robustness and errors picture, similar code
+(its evidence, and the passages that matched side by side), the roster's
+loose ends, and a table of submissions that links to each
 one's feedback. With --anonymise every name is a stable pseudonym and
 nothing links to a submission's folder.
 """
@@ -18,15 +19,24 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from judge.contract.tasks import TASKS
 from judge.verdict import MAX_SCORE
 from instructor.overview import Named, Overview, Share
-from instructor.similarity import THRESHOLD, Similarity
+from instructor.similarity import (CODE, CODE_LEAST, CODE_SCORE,
+                                   COMMON_LEAST, COMMON_SHARE, SAME_LEAST,
+                                   TEXT_LEAST, Match, Passage, Similarity)
 from instructor.verdicts import REPORTED, SCORED, Graded
 
 NAME = "report.html"
 # names of a mistake or hint shown before "and N more"
 WHO = 12
-# matches listed per task, and pairs of submissions
-MATCHES = 15
+# pairs of submissions listed (and their passages shown), submissions
+# whose matches with known solutions are shown; matches shown side by
+# side at most, and open (the others fold, and print folded); lines of a
+# file shown around its passages, and at most
 PAIRS = 40
+KNOWN_SHOWN = 10
+SHOWN = 120
+OPENED = 6
+CONTEXT = 1
+LINES = 80
 COLOURS = {"passed": "#2e7d32", "failed": "#d9534f", "absent": "#d6d6d6",
            "bar": "#3b6ea8", "partial": "#e0a030"}
 
@@ -79,6 +89,23 @@ td.gone { background: #f1f1f1; color: #999; }
 figure { margin: 8px 0; }
 figcaption { color: #555; font-size: 12.5px; }
 footer { margin-top: 36px; color: #777; font-size: 12px; }
+details.match { margin: 8px 0 12px; border: 1px solid #d0d7e2;
+                border-radius: 6px; padding: 4px 10px; }
+details.match summary { cursor: pointer; padding: 2px 0; }
+.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 10px;
+         margin: 6px 0 4px; }
+.sides > div { min-width: 0; }
+.file { font-size: 12px; color: #555; margin-bottom: 2px; }
+pre { margin: 0; padding: 6px 8px; background: #fafafa;
+      border: 1px solid #e3e3e3; font-size: 11.5px; line-height: 1.4;
+      white-space: pre-wrap; overflow-wrap: anywhere;
+      font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
+pre .ln { color: #999; margin-right: 10px; user-select: none; }
+pre .gap { color: #999; }
+mark { color: inherit; padding: 0; }
+mark.c { background: #cfe2f7; }
+mark.t { background: #ffe08a; }
+mark.c.t { background: #ffe08a; box-shadow: inset 0 -3px 0 #3b6ea8; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
@@ -354,81 +381,187 @@ def beyond(context: Context) -> List[str]:
     return lines + ["</section>"]
 
 
+def marked(text: str, passages: Sequence[Passage],
+           context: int = CONTEXT, most: int = LINES) -> str:
+    """The lines of text that hold passages (and context lines around
+    them), numbered, each passage marked by its kind: code, or text.
+    Everything escaped."""
+    kinds = [""] * len(text)
+    for passage in passages:
+        mark = "c" if passage.kind == CODE else "t"
+        for k in range(max(0, passage.start), min(len(text), passage.end)):
+            if mark not in kinds[k]:
+                kinds[k] = "c t" if kinds[k] else mark
+    lines, start = [], 0
+    for line in text.splitlines(True):
+        lines.append((start, line.rstrip("\r\n")))
+        start += len(line)
+    shown = set()
+    for number, (start, line) in enumerate(lines):
+        if any(kinds[start:start + len(line)]):
+            shown.update(range(number - context, number + context + 1))
+    out, previous, count = [], -1, 0
+    for number in sorted(k for k in shown if 0 <= k < len(lines)):
+        count += 1
+        if count > most:
+            out.append('<span class="gap">… {} more lines</span>'.format(
+                len(lines) - number))
+            return "\n".join(out)
+        if number != previous + 1:
+            out.append('<span class="gap">⋯</span>')
+        previous = number
+        begin, line = lines[number]
+        indent = len(line) - len(line.lstrip())
+        runs, run, kind = [], "", None
+        for k, char in enumerate(line):
+            # the indentation is no part of a passage
+            now = kinds[begin + k] if k >= indent else ""
+            if now != kind and run:
+                runs.append((kind, run))
+                run = ""
+            kind = now
+            run += char
+        if run:
+            runs.append((kind, run))
+        out.append('<span class="ln">{:>4}</span>'.format(number + 1) +
+                   "".join('<mark class="{}">{}</mark>'.format(kind, esc(
+                       part.expandtabs(4))) if kind else esc(
+                           part.expandtabs(4)) for kind, part in runs))
+    if previous < len(lines) - 1:
+        out.append('<span class="gap">⋯</span>')
+    return "\n".join(out)
+
+
+def side_by_side(context: Context, match: Match, opened: bool) -> str:
+    """One match's passages, each file in a column."""
+    found = context.similarity
+    left = found.texts.get((match.task, match.name), "")
+    right = (found.known_texts if match.known else found.texts).get(
+        (match.task, match.other), "")
+    other = esc(match.other) if match.known else esc(context.shown(
+        match.other))
+    return ('<details class="match"{}><summary><b>{}</b> &amp; <b>{}</b>, '
+            '{}: {}</summary><div class="sides"><div><div class="file">{}'
+            '</div><pre>{}</pre></div><div><div class="file">{}</div><pre>'
+            '{}</pre></div></div></details>'.format(
+                " open" if opened else "", esc(context.shown(match.name)),
+                other, esc(match.task), esc(match.says()),
+                esc("{}/{}.py".format(context.shown(match.name),
+                                      match.task)),
+                marked(left, match.left),
+                esc("{}/{}.py".format(match.other if match.known else
+                                      context.shown(match.other),
+                                      match.task)),
+                marked(right, match.right)))
+
+
+def evidence_of(matches: Sequence[Match]) -> str:
+    """Each task of a pair and its evidence, as a cell."""
+    return "<br>".join("{}: {}".format(esc(m.task), esc(m.says()))
+                       for m in sorted(matches,
+                                       key=lambda m: TASKS.index(m.task)))
+
+
 def similar(context: Context) -> List[str]:
-    """Near-copies, per task; pairs flagged on several tasks first."""
+    """Similar code: the pairs and their evidence, the matches with
+    known solutions, then the passages side by side."""
     found = context.similarity
     lines = ['<section id="similarity">', "<h2>Similar code</h2>"]
     if not found.available:
         return lines + ['<p class="none">Not compared: {}.</p>'.format(
             esc(found.reason)), "</section>"]
     lines.append(
-        "<p>Task files that are near-copies once comments, docstrings and "
-        "names are set aside (copydetect's fingerprints; the score is the "
-        "share of each file found in the other, the smaller of the two; "
-        "listed from {:.2f}). A flag to look into, not a grade: the tasks "
-        "are short, and the known solutions include {}.</p>".format(
-            THRESHOLD, "this repository's own" + (
+        "<p>Evidence that two files were not written apart, in two kinds "
+        "weighed separately. <b>Code</b>: copydetect's fingerprints of the "
+        "code (names as V) once the code the contract forces is set aside: "
+        "this repository's task files, the starter's skeletons, the "
+        "constructors' draws, and what more than {:.0%} of the class's files "
+        "share (at least {}); the score is the share of each file's own code "
+        "found in the other, the smaller of the two, flagged from {:.2f} "
+        "when both files have {} characters of own code. <b>Text</b>: "
+        "docstrings, comments, strings, made-up names and the layout of "
+        "statements over several lines, the same set aside (and what the "
+        "README says), flagged from {} characters in common, or when a file "
+        "is found twice, character for character, with {} of its own. "
+        "Against this repository's own files, whose code is the contract's, "
+        "only text counts. The known solutions include {}. A flag is a "
+        "question to look into, never a grade.</p>".format(
+            COMMON_SHARE, COMMON_LEAST, CODE_SCORE, CODE_LEAST, TEXT_LEAST,
+            SAME_LEAST, "this repository's own" + (
                 " and {} file{} given with --known".format(
                     found.known_files, "" if found.known_files == 1 else "s")
                 if found.known_files else "")))
+    if found.short:
+        lines.append("<p>Too little code of their own to judge on code, so "
+                     "compared on text alone: {}.</p>".format(", ".join(
+                         "{} ({})".format(esc(one.task), "every file"
+                                          if len(one.names) == one.files
+                                          else "{} of {} files".format(
+                                              len(one.names), one.files))
+                         for one in found.short)))
     if not found.pairs and not found.known:
-        return lines + ['<p class="none">No near-copies among {} task files.'
-                        '</p>'.format(found.files), "</section>"]
+        return lines + ['<p class="none">Nothing flagged among {} task '
+                        'files.</p>'.format(found.files), "</section>"]
     pairs = sorted((tuple(sorted(pair, key=context.shown)), matches)
                    for pair, matches in found.by_pair())
     pairs.sort(key=lambda item: (-len(item[1]), -sum(
-        m.score for m in item[1]), [context.shown(n) for n in item[0]]))
+        len(m.evidence) for m in item[1]), -sum(
+        m.code + m.text for m in item[1]), [context.shown(n)
+                                            for n in item[0]]))
     if pairs:
         lines += ["<h3>Pairs of submissions</h3>",
                   '<table><tr><th>pair</th><th class="num">tasks</th>'
-                  '<th>tasks flagged (score)</th></tr>']
+                  '<th>evidence, task by task</th></tr>']
         for (first, second), matches in pairs[:PAIRS]:
             lines.append('<tr><td class="pair">{} &amp; {}</td>'
                          '<td class="num">{}</td><td>{}</td></tr>'.format(
                              link(context, first), link(context, second),
-                             len(matches), esc(", ".join(
-                                 "{} ({:.2f})".format(m.task, m.score)
-                                 for m in matches))))
+                             len(matches), evidence_of(matches)))
         lines.append("</table>")
         if len(pairs) > PAIRS:
             lines.append("<p>and {} more pairs</p>".format(
                 len(pairs) - PAIRS))
-    if found.known:
+    together: Dict[Tuple[str, str], List[Match]] = {}
+    for match in found.known:
+        together.setdefault((match.name, match.other), []).append(match)
+    known = sorted(together.items(), key=lambda item: (
+        -len(item[1]), context.shown(item[0][0]), item[0][1]))
+    if known:
         lines += ["<h3>Matches with known solutions</h3>",
                   '<table><tr><th>submission</th><th>known solution</th>'
-                  '<th class="num">tasks</th><th>tasks (score)</th></tr>']
-        together: Dict[Tuple[str, str], list] = {}
-        for match in found.known:
-            together.setdefault((match.name, match.other), []).append(match)
-        for (name, label), matches in sorted(
-                together.items(), key=lambda item: (
-                    -len(item[1]), context.shown(item[0][0]), item[0][1])):
+                  '<th class="num">tasks</th><th>evidence, task by task</th>'
+                  '</tr>']
+        for (name, label), matches in known[:PAIRS]:
             lines.append('<tr><td>{}</td><td>{}</td><td class="num">{}</td>'
                          '<td>{}</td></tr>'.format(
                              link(context, name), esc(label), len(matches),
-                             esc(", ".join("{} ({:.2f})".format(
-                                 m.task, m.score) for m in matches))))
+                             evidence_of(matches)))
         lines.append("</table>")
-    lines += ["<h3>By task</h3>", "<table><tr><th>task</th><th>near-copies "
-              "(score)</th></tr>"]
-    for task in TASKS:
-        matches = [m for m in found.pairs + found.known if m.task == task]
-        if not matches:
-            continue
-        shown = context.shown
-        matches = [m if m.known or shown(m.name) <= shown(m.other) else
-                   m._replace(name=m.other, other=m.name) for m in matches]
-        matches.sort(key=lambda m: (-m.score, m.known, shown(m.name),
-                                    m.other if m.known else shown(m.other)))
-        text = ", ".join("{} &amp; {} ({:.2f})".format(
-            link(context, m.name), esc(m.other) if m.known
-            else link(context, m.other), m.score)
-            for m in matches[:MATCHES])
-        if len(matches) > MATCHES:
-            text += " and {} more".format(len(matches) - MATCHES)
-        lines.append("<tr><td>{}</td><td>{}</td></tr>".format(
-            esc(task), text))
-    return lines + ["</table>", "</section>"]
+        if len(known) > PAIRS:
+            lines.append("<p>and {} more</p>".format(len(known) - PAIRS))
+    lines += ['<h3 id="passages">Passages side by side</h3>']
+    if context.anonymised:
+        return lines + ['<p class="none">Not shown in an anonymised report: '
+                        'a file may name its author.</p>', "</section>"]
+    lines.append('<p class="legend">What matched, in each file: <mark '
+                 'class="c">code</mark> <mark class="t">text</mark> <mark '
+                 'class="c t">both</mark>. Lines around each passage are '
+                 'shown; ⋯ marks lines left out.</p>')
+    each = []
+    for (first, second), matches in pairs[:PAIRS]:
+        for match in sorted(matches, key=lambda m: TASKS.index(m.task)):
+            if context.shown(match.name) != context.shown(first):
+                match = match._replace(name=match.other, other=match.name,
+                                       left=match.right, right=match.left)
+            each.append(match)
+    for _, matches in known[:KNOWN_SHOWN]:
+        each += sorted(matches, key=lambda m: TASKS.index(m.task))
+    lines += [side_by_side(context, match, k < OPENED)
+              for k, match in enumerate(each[:SHOWN])]
+    if len(each) > SHOWN:
+        lines.append("<p>and {} more matches of the pairs above, not shown "
+                     "side by side</p>".format(len(each) - SHOWN))
+    return lines + ["</section>"]
 
 
 def roster(context: Context) -> List[str]:

@@ -225,6 +225,30 @@ def test_the_anonymised_report_uses_the_same_pseudonyms(regraded):
         assert text not in page, text
 
 
+def test_similar_code_is_summed_up_and_shown(regraded):
+    """The summary counts the matches; ben's GRU (this repository's, a
+    line changed), cat's fixed GRU and dan's task 0 (this repository's
+    files) match this repository's files on their text, never on code;
+    the anonymised report shows no passage."""
+    _, printed, _ = regraded["forced"]
+    assert "similar code: 0 pairs of submissions, 3 matches with known " \
+        "solutions (report.html, \"Similar code\")" in printed
+    assert "  on text alone, most files having too little code of their " \
+        "own: 2-gru_cell (2 of 2)" in printed
+    words = text_of(read(os.path.join(regraded["out"], "report.html")))
+    for text in ("ben this repository 1 2-gru_cell: text (docstring)",
+                 "cat this repository 1 2-gru_cell: text (the same file, "
+                 "docstring)",
+                 "dan this repository 1 0-rnn_cell: text (the same file, "
+                 "docstring)",
+                 "ben & this repository, 2-gru_cell: text (docstring) "
+                 "ben/2-gru_cell.py"):
+        assert text in words, text
+    anonymised = text_of(regraded["anonymised report"])
+    assert "Not shown in an anonymised report" in anonymised
+    assert "def softmax" not in anonymised
+
+
 def test_a_submission_not_in_the_class_is_refused(regraded):
     """--only with a name that is no sub-folder: exit status 2, nothing
     graded."""
@@ -281,6 +305,11 @@ def test_the_report_in_a_browser(regraded, tmp_path):
                  "Robustness and errors", "Similar code",
                  "Roster rows without a submission (1): eve",
                  "Submissions without a roster row (2): dan, starter",
-                 "student id"):
+                 "student id", "Passages side by side",
+                 "dan & this repository, 0-rnn_cell: text (the same file, "
+                 "docstring) dan/0-rnn_cell.py"):
         assert text in words, text
     assert dom.count("<svg") >= 1 + 2 * len(TASKS)
+    # each match's two files side by side, its passages marked
+    assert dom.count('<div class="sides">') == 3
+    assert '<mark class="t">Softmax over the last axis' in dom

@@ -17,6 +17,7 @@ from judge.contract.tasks import ROOT, TASKS
 from judge.verdict import Verdict
 from instructor import feedback, ledger, overview, report, roster
 from instructor import similarity, table
+import planted
 from instructor.verdicts import from_json
 
 PLAIN = os.path.join(ROOT, "tests", "repository", "plain")
@@ -322,6 +323,13 @@ def near_copy(text):
     return text
 
 
+def needs_copydetect():
+    """Skip unless copydetect, an instructor-side library, is here."""
+    pytest.importorskip("copydetect", reason="copydetect is an "
+                        "instructor-side library: pip install -r "
+                        "requirements-instructor.txt")
+
+
 @pytest.fixture(scope="module")
 def copied(tmp_path_factory):
     """A class: plain (tests/repository/plain/), copy (plain hidden as a
@@ -350,25 +358,35 @@ def copied(tmp_path_factory):
 
 
 def test_near_copies_are_flagged_and_nothing_else(copied):
-    """copy and plain on every task; own's task 1 against this
-    repository's; plain's task 0 against known/web; skeletons never;
-    two independent solutions (plain, own's task 1 and this repository's
-    files) never."""
-    pytest.importorskip("copydetect", reason="copydetect is an "
-                        "instructor-side library: pip install -r "
-                        "requirements-instructor.txt")
+    """copy and plain on every task, on their code; plain's task 0, and
+    copy's, against known/web; skeletons never. own's task 1 is this
+    repository's file with its names, comments and docstrings changed:
+    its code is the contract's, but what its shape check keeps (the
+    layout of two statements, the error message, check_shape) is this
+    repository's text."""
+    needs_copydetect()
     found = similarity.compare(str(copied / "class"),
                                ["copy", "own", "plain", "starter"],
                                str(copied / "known"))
     assert found.available
     assert sorted((m.task, m.name, m.other) for m in found.pairs) == sorted(
         (task, "copy", "plain") for task in TASKS)
-    assert all(m.score >= similarity.THRESHOLD for m in found.pairs)
-    assert sorted((m.task, m.name, m.other) for m in found.known) == [
-        ("0-rnn_cell", "copy", "web"), ("0-rnn_cell", "plain", "web"),
-        ("1-rnn", "own", similarity.REPOSITORY)]
+    assert all(similarity.CODE in m.evidence and m.score == 1.0
+               for m in found.pairs)
+    assert sorted((m.task, m.name, m.other, m.evidence)
+                  for m in found.known) == [
+        ("0-rnn_cell", "copy", "web", ("code",)),
+        ("0-rnn_cell", "plain", "web", ("code", "text")),
+        ("1-rnn", "own", similarity.REPOSITORY, ("text",))]
+    own = found.known[-1]
+    assert (own.code, own.kinds) == (0, ("layout", "string", "name"))
+    text = found.texts["1-rnn", "own"]
+    assert sorted(text[p.start:p.end] for p in own.left
+                  if p.kind == "string") == [
+        "{} must have shape ({}), got {}"]
     assert found.by_pair()[0][0] == ("copy", "plain")
     assert len(found.by_pair()[0][1]) == len(TASKS)
+    assert found.files == 2 * len(TASKS) + 1 and found.known_files == 1
 
 
 def test_without_copydetect_nothing_is_compared(copied, monkeypatch):
@@ -381,14 +399,190 @@ def test_without_copydetect_nothing_is_compared(copied, monkeypatch):
     assert "Not compared: copydetect is not installed." in page
 
 
+def flagged(found, task=None):
+    """{(a, b): [task number, ...]} of the pairs of submissions flagged,
+    and of each submission and known solution."""
+    pairs = {}
+    for match in found.pairs + found.known:
+        pairs.setdefault((match.name, match.other), []).append(
+            TASKS.index(match.task))
+    return {pair: sorted(numbers) for pair, numbers in pairs.items()}
+
+
+def too_short(found):
+    """{task: names} of the files too short to judge on code."""
+    return {short.task: set(short.names) for short in found.short}
+
+
+@pytest.fixture(scope="module")
+def independent(tmp_path_factory):
+    """The six independent writers of this repository as a class: this
+    repository's task files (reference), plain and the four students of
+    students/correct."""
+    needs_copydetect()
+    folder = str(tmp_path_factory.mktemp("independent"))
+    names = planted.write_class(folder, {
+        name: planted.writer(name, TASKS)
+        for name in ["reference"] + sorted(planted.WRITERS)})
+    return similarity.compare(folder, names)
+
+
+def test_six_independent_writers_flag_none_of_their_pairs(independent):
+    """None of the 15 pairs of the six writers is flagged, though they
+    share code the contract forces (tasks 5 and 6 hold little else). The
+    one match is the reference's files found against this repository's,
+    the same files, on the tasks where those hold text of their own."""
+    assert independent.pairs == []
+    assert flagged(independent) == {
+        ("reference", similarity.REPOSITORY): [0, 1, 2, 3, 4, 7, 8, 9, 10]}
+    assert all(m.evidence == (similarity.TEXT,) and
+               m.kinds[0] == similarity.SAME for m in independent.known)
+    short = too_short(independent)
+    # the reference's code is the contract's; the students' tasks 5 and
+    # 6 are little more than the constructor the contract dictates
+    assert all("reference" in short[task] for task in TASKS)
+    assert short["5-bi_forward"] == {"anna", "bilal", "dana", "reference"}
+    assert short["6-bi_backward"] == {"anna", "bilal", "dana", "reference"}
+    assert short["9-rnn_backward"] == short["10-lstm_backward"] == {
+        "reference"}
+
+
+def copies_class(folder, kinds):
+    """The five writers and a planted copy of each, of the kind kinds
+    gives for it ({writer: kind}): the names."""
+    files = {name: planted.writer(name, TASKS) for name in planted.WRITERS}
+    files.update({"copy-" + name: {
+        task: planted.plant(text, kinds[name], name)
+        for task, text in files[name].items()} for name in kinds})
+    return planted.write_class(folder, files)
+
+
+def copy_tasks(found, name):
+    """The task numbers on which a writer and its copy are flagged."""
+    return flagged(found).get(tuple(sorted((name, "copy-" + name))), [])
+
+
+def judged(found, name):
+    """The task numbers on which both a writer's file and its copy's have
+    code enough of their own to judge."""
+    short = too_short(found)
+    return [k for k, task in enumerate(TASKS)
+            if not {name, "copy-" + name} & short.get(task, set())]
+
+
+def test_a_disguised_copy_is_flagged_wherever_its_code_is_judged(
+        tmp_path):
+    """Each writer copied with its local names renamed, its comments
+    dropped and its docstrings rewritten: flagged, on its code, on every
+    task whose code is long enough to judge, tasks 4, 8, 9 and 10 among
+    them; and no pair of different writers."""
+    needs_copydetect()
+    found = similarity.compare(str(tmp_path), copies_class(
+        str(tmp_path), {name: "disguised" for name in planted.WRITERS}))
+    for name in planted.WRITERS:
+        tasks = copy_tasks(found, name)
+        assert tasks == judged(found, name), name
+        assert {4, 8, 9, 10} <= set(tasks), name
+    assert {name: copy_tasks(found, name) for name in planted.WRITERS} == {
+        "anna": [0, 2, 3, 4, 7, 8, 9, 10],
+        "bilal": [0, 1, 2, 3, 4, 7, 8, 9, 10],
+        "chen": [0, 1, 2, 3, 4, 6, 7, 8, 9, 10],
+        "dana": [0, 2, 3, 4, 7, 8, 9, 10],
+        "plain": list(range(len(TASKS)))}
+    assert all(similarity.CODE in m.evidence for m in found.pairs)
+    assert len(flagged(found)) == len(planted.WRITERS)
+
+
+def test_verbatim_renamed_rewritten_and_reordered_copies(tmp_path):
+    """A verbatim copy is flagged on every task, that of plain (whose
+    docstrings are short) as that of dana; a copy with its names changed,
+    or its functions reordered, too; one with its text rewritten wherever
+    its code is judged."""
+    needs_copydetect()
+    found = similarity.compare(str(tmp_path), copies_class(
+        str(tmp_path), {"plain": "verbatim", "dana": "verbatim",
+                        "anna": "names changed", "bilal": "reordered",
+                        "chen": "text rewritten"}))
+    every = list(range(len(TASKS)))
+    for name in ("plain", "dana", "anna", "bilal"):
+        assert copy_tasks(found, name) == every, name
+    assert copy_tasks(found, "chen") == judged(found, "chen") == [
+        0, 1, 2, 3, 4, 6, 7, 8, 9, 10]
+    assert len(flagged(found)) == len(planted.WRITERS)
+    verbatim = [m for m in found.pairs if "dana" in m.name]
+    assert all(m.evidence == ("code", "text") or (
+        m.evidence == ("text",) and TASKS.index(m.task) in (1, 5, 6))
+        for m in verbatim)
+    assert all(m.kinds[0] == similarity.SAME for m in verbatim)
+
+
+def test_forced_code_alone_flags_no_pair(tmp_path):
+    """ana and bo wrote the same constructor and the same one-line
+    forward, the only code task 5 allows, in a spelling that is not this
+    repository's, each with docstrings of their own: not flagged. cy
+    handed in bo's file: flagged on its text, the code too short to
+    judge."""
+    needs_copydetect()
+    reference = planted.read(os.path.join(ROOT, "5-bi_forward.py"))
+    code = reference.replace("np.random.normal(size=(h + i, h))",
+                             "np.random.randn(h + i, h)").replace(
+        "np.random.normal(size=(2 * h, o))", "np.random.randn(2 * h, o)")
+    code = re.sub(r"( *)concat = .*\n *return .*",
+                  r"\1return np.tanh(np.hstack((h_prev, x_t)) @ self.Whf "
+                  r"+ self.bhf)", code)
+    assert code.count("randn") == 3 and "hstack" in code
+    files = {name: {"5-bi_forward": planted.rewrite_text(code, name)}
+             for name in ("ana", "bo")}
+    files["cy"] = files["bo"]
+    found = similarity.compare(str(tmp_path), planted.write_class(
+        str(tmp_path), files))
+    assert [(m.task, m.name, m.other, m.evidence) for m in found.pairs] == [
+        ("5-bi_forward", "bo", "cy", ("text",))]
+    assert found.pairs[0].kinds == (similarity.SAME, "docstring")
+    assert too_short(found) == {"5-bi_forward": {"ana", "bo", "cy"}}
+    assert found.known == []
+
+
+ANA_GRU = ("import numpy as np\n\n\ndef gate(x):\n"
+           "    # by ana: </pre><script>alert(1)</script> & co\n"
+           "    return 1 / (1 + np.exp(-x))\n")
+BO_GRU = ANA_GRU.replace("gate(x)", "g(v)").replace("-x", "-v")
+CY_RNN = '"""cy\'s own RNN."""\nimport numpy as np\n'
+
+
+def spot(text, part, kind):
+    """The Passage of part in text."""
+    start = text.index(part)
+    return similarity.Passage(start, start + len(part), kind)
+
+
+def fake_similarity():
+    """ana's and bo's task 2 share a comment (with markup in it: student
+    text is untrusted) and their last line of code; cy's task 1 shares a
+    docstring with this repository's."""
+    comment = "# by ana: </pre><script>alert(1)</script> & co"
+    code = "return 1 / (1 + np.exp("
+    return similarity.Similarity(
+        available=True, pairs=[similarity.Match(
+            "2-gru_cell", "ana", "bo", 0.97, False, 120, 42,
+            ("code", "text"), ("comment",),
+            (spot(ANA_GRU, comment, "comment"), spot(ANA_GRU, code, "code")),
+            (spot(BO_GRU, comment, "comment"), spot(BO_GRU, code, "code")))],
+        known=[similarity.Match(
+            "1-rnn", "cy", similarity.REPOSITORY, 0.0, True, 0, 110,
+            ("text",), ("docstring",), (spot(CY_RNN, "cy's own RNN.",
+                                             "docstring"),),
+            (spot(CY_RNN, "cy's own RNN.", "docstring"),))],
+        short=[similarity.Short("5-bi_forward", 3, ("ana", "bo", "cy"))],
+        texts={("2-gru_cell", "ana"): ANA_GRU, ("2-gru_cell", "bo"): BO_GRU,
+               ("1-rnn", "cy"): CY_RNN},
+        known_texts={("1-rnn", similarity.REPOSITORY): CY_RNN})
+
+
 def context(anonymised=False, similarity_found=None, pseudonyms=None):
     """The report's Context for class_of_three."""
     graded = class_of_three()
-    found = similarity_found or similarity.Similarity(
-        available=True, pairs=[similarity.Match(
-            "2-gru_cell", "ana", "bo", 0.97, False)],
-        known=[similarity.Match("1-rnn", "cy", similarity.REPOSITORY, 1.0,
-                                True)])
+    found = similarity_found or fake_similarity()
     names = pseudonyms or {}
     return report.Context(
         title="class", graded=graded, view=overview.overview(graded),
@@ -426,12 +620,65 @@ def test_the_report_is_one_self_contained_page():
     assert "ana, bo" in words
     assert "2 deep_rnn fails only with one layer (l = 1): " \
         "UnboundLocalError at line N hint, results" in words
-    assert "ana & bo 1 2-gru_cell (0.97)" in words
-    assert "cy this repository 1 1-rnn (1.00)" in words
+    assert "ana & bo 1 2-gru_cell: code 0.97 and text (comment)" in words
+    assert "cy this repository 1 1-rnn: text (docstring)" in words
+    assert "compared on text alone: 5-bi_forward (every file)" in words
     assert "Submissions without a roster row (1): cy" in words
     assert "Roster rows without a submission (1): dee" in words
     assert '<a href="ana/feedback.md">ana</a>' in page
     assert "ana 0042 92" in words
+
+
+def test_the_report_shows_the_passages_side_by_side():
+    """Each match's two files in two columns, the lines that hold its
+    passages numbered and marked by kind, escaped; the first matches
+    open."""
+    page = report.render(context())
+    words = text_of(page)
+    assert "Passages side by side" in words
+    assert "ana & bo, 2-gru_cell: code 0.97 and text (comment)" in words
+    columns = re.findall(r'(?s)<div class="file">(.*?)</div><pre>(.*?)</pre>',
+                         page)
+    assert [name for name, _ in columns] == [
+        "ana/2-gru_cell.py", "bo/2-gru_cell.py", "cy/1-rnn.py",
+        "this repository/1-rnn.py"]
+    ana = columns[0][1]
+    # lines 1 to 3 left out; line 4 around the passages
+    assert ana.split("\n") == [
+        '<span class="gap">⋯</span>',
+        '<span class="ln">   4</span>def gate(x):',
+        '<span class="ln">   5</span>    <mark class="t"># by ana: &lt;/pre'
+        '&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</mark>',
+        '<span class="ln">   6</span>    <mark class="c">return 1 / (1 + '
+        'np.exp(</mark>-x))']
+    assert page.count('<details class="match" open>') == 2
+
+
+def test_passages_past_the_limit_are_counted(monkeypatch):
+    """Past SHOWN matches side by side, the others are counted only."""
+    monkeypatch.setattr(report, "SHOWN", 1)
+    page = report.render(context())
+    assert page.count('<div class="sides">') == 1
+    assert "and 1 more matches of the pairs above, not shown side by " \
+        "side" in text_of(page)
+
+
+def test_marked_lines_keep_their_context_and_stop_at_the_limit():
+    """Passages of several kinds on one character are marked both ways;
+    lines past the limit are counted, not shown."""
+    text = "".join("line {}\n".format(k) for k in range(1, 21))
+    both = report.marked(text, [spot(text, "line 3", "code"),
+                                spot(text, "line 3", "comment"),
+                                spot(text, "line 12", "name")],
+                         context=1, most=4)
+    assert both.split("\n") == [
+        '<span class="gap">⋯</span>',
+        '<span class="ln">   2</span>line 2',
+        '<span class="ln">   3</span><mark class="c t">line 3</mark>',
+        '<span class="ln">   4</span>line 4',
+        '<span class="gap">⋯</span>',
+        '<span class="ln">  11</span>line 11',
+        '<span class="gap">… 9 more lines</span>']
 
 
 def test_the_anonymised_report_names_no_one():
@@ -446,3 +693,7 @@ def test_the_anonymised_report_names_no_one():
     assert "Names are pseudonyms." in words
     assert "anon-aaaaaa, anon-bbbbbb" in words
     assert "Roster rows without a submission (1): anon-dddddd" in words
+    # the files may name their writers: no passage is shown
+    assert "Passages side by side Not shown in an anonymised report: a " \
+        "file may name its author." in words
+    assert "np.exp" not in page and "<pre>" not in page
