@@ -306,9 +306,12 @@ class Grading:
         seed, under which protections."""
         where = "this repository's own files" if self.own else \
             self.submission.folder
-        return "Grading {} (seed {}: --seed {} replays this run)\n" \
+        found = "Grading {} (seed {}: --seed {} replays this run)\n" \
             "sandbox: {}".format(where, self.session.seed, self.session.seed,
                                  self.session.protections())
+        if not self.terse:
+            found += "\n(" + self.session.protection_details() + ")"
+        return found
 
     @pytest.hookimpl(tryfirst=True, wrapper=True)
     def pytest_sessionfinish(self, session, exitstatus):
@@ -353,7 +356,8 @@ class Grading:
                 "themselves.")
         if self.results:
             self.results.write(verdict.gradescope(
-                self.title(), time.monotonic() - self.started))
+                self.title(), time.monotonic() - self.started,
+                self.session.protection_details()))
             self.results.close()
 
     def pytest_terminal_summary(self, terminalreporter, exitstatus, config):

@@ -261,8 +261,10 @@ class Verdict:
             return "passed"
         return "passed" if self.complete(task, kind) else "failed"
 
-    def gradescope(self, title: str, seconds: float) -> dict:
-        """The verdict in Gradescope's results.json format."""
+    def gradescope(self, title: str, seconds: float,
+                   sandbox: str = "") -> dict:
+        """The verdict in Gradescope's results.json format; sandbox: the
+        protections in full (extra_data.sandbox)."""
         tests = []
         for task in TASKS:
             for kind in KINDS:
@@ -306,6 +308,7 @@ class Verdict:
                 # what the judge printed is the instructor's, not the
                 # student's: the scoreboard is in "output"
                 "stdout_visibility": "hidden",
+                "extra_data": {"sandbox": sandbox},
                 "tests": tests}
 
 

@@ -59,10 +59,17 @@ def plans():
     # feedback's probes do not need them)
     for name in submissions.students():
         found["correct-" + name] = ("test_feedback.py", ["-m", "results"])
-    for k in range(1, len(submissions.fault_layers()) + 1):
-        found["wrong-{}".format(k)] = ("test_feedback.py", [
-            "-m", "results", "-k", "not gradients"])
+    for kind in ("results", "robustness"):
+        for k in range(1, len(submissions.fault_layers(kind)) + 1):
+            found["wrong-{}-{}".format(kind, k)] = ("test_feedback.py", [
+                "-m", kind, "-k", "not gradients"])
     return found
+
+
+# the gradings graded in batches (batch.py), by the start of their name:
+# many, each of a folder of students' or catalogued files
+BATCHED = ("mistakes-", "correct-", "wrong-")
+BATCHES = 2
 
 
 class Background:
@@ -104,6 +111,70 @@ class Background:
             self.process.kill()
             self.process.communicate()
         shutil.rmtree(self.place, ignore_errors=True)
+
+
+class Batch:
+    """Gradings run one after the other in one process (batch.py), in a
+    copy of this repository."""
+
+    def __init__(self, jobs, spare):
+        """Start the jobs ({name: (folder, options)})."""
+        self.place = tempfile.mkdtemp(prefix="judge-batch-")
+        self.repo = os.path.join(self.place, "repo")
+        shutil.copytree(ROOT, self.repo, ignore=shutil.ignore_patterns(
+            ".git", "__pycache__", ".pytest_cache", ".benchmarks"))
+        self.jobs = {name: {
+            "submission": folder, "options": OPTIONS + options,
+            "results": os.path.join(self.place, name + ".json"),
+            "printed": os.path.join(self.place, name + ".txt")}
+            for name, (folder, options) in jobs.items()}
+        path = os.path.join(self.place, "jobs.json")
+        with open(path, "w") as f:
+            json.dump(list(self.jobs.values()), f)
+        self.process = subprocess.Popen(
+            [sys.executable, os.path.join(HERE, "batch.py"), path],
+            cwd=self.repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, env=dict(os.environ,
+                                PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
+        spare(self.process.pid)
+        self.printed = None
+
+    def result(self, name):
+        """Wait for the batch: (exit status, printed text, verdict) of
+        the job called name."""
+        if self.printed is None:
+            self.printed, _ = self.process.communicate(timeout=900)
+        job = self.jobs[name]
+        with open(job["printed"]) as f:
+            printed = f.read()
+        status = int(printed.rstrip().rsplit("exit ", 1)[1])
+        with open(job["results"]) as f:
+            return status, printed, json.load(f)
+
+    def remove(self):
+        """Stop the batch if it still runs, and remove its copy."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        shutil.rmtree(self.place, ignore_errors=True)
+
+
+class Batched:
+    """One grading of a Batch, read as a Background's."""
+
+    def __init__(self, name, folder, batch):
+        """The job name of batch, which grades folder."""
+        self.name = name
+        self.folder = folder
+        self.batch = batch
+
+    def finish(self):
+        """(exit status, printed text, verdict)."""
+        return self.batch.result(self.name)
+
+    def remove(self):
+        """Remove the batch (once)."""
+        self.batch.remove()
 
 
 class ClassGrading(Background):
@@ -278,10 +349,20 @@ def pytest_collection_finish(session):
     spare = session.config.stash[GRADING].session.spare
     if level:
         GRADINGS["red"] = RedTeam(level, spare)
+    batched = sorted(name for name in needed if name.startswith(BATCHED))
+    for k in range(BATCHES):
+        names = batched[k::BATCHES]
+        if names:
+            batch = Batch({name: (os.path.join(folder, name), needed[name])
+                           for name in names}, spare)
+            for name in names:
+                GRADINGS[name] = Batched(name, os.path.join(folder, name),
+                                         batch)
     for name, options in needed.items():
-        kind = ClassGrading if name == "class" else Background
-        GRADINGS[name] = kind(name, os.path.join(folder, name), options,
-                              spare)
+        if name not in batched:
+            kind = ClassGrading if name == "class" else Background
+            GRADINGS[name] = kind(name, os.path.join(folder, name), options,
+                                  spare)
     if python:
         upload = os.path.join(folder, "upload")
         shutil.copytree(submissions.PLAIN, upload)

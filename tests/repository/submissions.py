@@ -160,11 +160,16 @@ def faults():
         return json.load(f)
 
 
-def fault_layers():
-    """The wrong files as submissions: layer k holds the k-th wrong file
-    of each task that has one, {task: fault}."""
+def fault_layers(kind="results"):
+    """The wrong files whose fault a check of kind finds (faults.json's
+    "kind", results by default: robustness for a file that overflows or
+    changes its arguments, and is right otherwise), as submissions: layer
+    k holds the k-th such file of each task that has one, {task:
+    fault}."""
     layers = []
     for fault in faults():
+        if fault.get("kind", "results") != kind:
+            continue
         for layer in layers:
             if fault["task"] not in layer:
                 layer[fault["task"]] = fault
@@ -264,7 +269,8 @@ def write_all(folder):
     """Every submission of this module, each in its own sub-folder:
     hostile, plain, mistakes-1, mistakes-2, ..., class/ (three
     submissions for tests/grade_class.py), correct-NAME (a correct
-    student) and wrong-1, wrong-2, ... (layers of the wrong files)."""
+    student) and wrong-KIND-1, wrong-KIND-2, ... (layers of the wrong
+    files whose fault a check of KIND finds)."""
     write(os.path.join(folder, "hostile"), HOSTILE)
     shutil.copytree(PLAIN, os.path.join(folder, "plain"))
     write_class(os.path.join(folder, "class"))
@@ -279,13 +285,15 @@ def write_all(folder):
     for name in students():
         shutil.copytree(os.path.join(STUDENTS, "correct", name),
                         os.path.join(folder, "correct-" + name))
-    for k, layer in enumerate(fault_layers(), 1):
-        place = os.path.join(folder, "wrong-{}".format(k))
-        os.makedirs(place)
-        for task, fault in layer.items():
-            path = os.path.join(place, task + ".py")
-            shutil.copy(os.path.join(STUDENTS, "wrong", fault["file"]), path)
-            os.chmod(path, 0o755)
+    for kind in ("results", "robustness"):
+        for k, layer in enumerate(fault_layers(kind), 1):
+            place = os.path.join(folder, "wrong-{}-{}".format(kind, k))
+            os.makedirs(place)
+            for task, fault in layer.items():
+                path = os.path.join(place, task + ".py")
+                shutil.copy(os.path.join(STUDENTS, "wrong", fault["file"]),
+                            path)
+                os.chmod(path, 0o755)
 
 
 if __name__ == "__main__":

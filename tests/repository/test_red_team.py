@@ -191,6 +191,8 @@ def test_memory_and_processes_are_bounded_together(red_team):
         said = json.dumps(run["verdict"])
         held = int(re.search(r"HELD (\d+) MB", said).group(1))
         if level in ("namespaces", "user"):
+            assert "a control group" in run["verdict"]["extra_data"][
+                "sandbox"], (level, run["verdict"]["extra_data"])
             assert held <= 1800, (level, held)
         # the bomb ends where forks fail, or where the judge sees more
         # processes than its limit and kills the worker

@@ -67,6 +67,7 @@ class Group:
     memory: int = 0
     processes: int = 0
     why: str = ""
+    removed: bool = False
 
     @classmethod
     def make(cls, memory_mb: int, processes: int) -> "Group":
@@ -130,18 +131,18 @@ class Group:
 
     @property
     def active(self) -> bool:
-        """Whether the group exists."""
-        return bool(self.folders)
+        """Whether the group exists (made, and not removed yet)."""
+        return bool(self.folders) and not self.removed
 
     def add(self, pid: int) -> None:
         """Put pid (and what it starts later) in the group."""
-        for folder in self.folders:
+        for folder in self.folders if self.active else ():
             write(os.path.join(folder, "cgroup.procs"), str(pid))
 
     def pids(self) -> List[int]:
         """The processes in the group."""
         found = set()
-        for folder in self.folders:
+        for folder in self.folders if self.active else ():
             try:
                 with open(os.path.join(folder, "cgroup.procs")) as f:
                     found.update(int(line) for line in f if line.strip())
@@ -151,7 +152,7 @@ class Group:
 
     def oom_kills(self) -> int:
         """How many processes the group's memory limit has killed."""
-        if not self.folders:
+        if not self.active:
             return 0
         name = "memory.oom_control" if self.version == 1 else \
             "memory.events"
@@ -168,7 +169,7 @@ class Group:
     def kill(self, keep: Iterable[int] = ()) -> None:
         """Kill every process in the group but keep (the judge's fork
         server), until none is left."""
-        if not self.folders:
+        if not self.active:
             return
         keep = set(keep)
         if self.version == 2 and not keep:
@@ -191,7 +192,7 @@ class Group:
     def remove(self) -> None:
         """Kill what is left in the group, and remove it."""
         self.kill()
-        for folder in reversed(self.folders):
+        for folder in reversed(self.folders if self.active else ()):
             for _ in range(100):
                 try:
                     os.rmdir(folder)
@@ -200,10 +201,10 @@ class Group:
                     break
                 except OSError:
                     time.sleep(0.01)
-        self.folders = []
+        self.removed = True
 
     def describe(self) -> str:
-        """What it limits, or why there is none."""
+        """What it limits (or limited), or why there is none."""
         if not self.folders:
             return "no control group ({}): limits per process".format(
                 self.why)

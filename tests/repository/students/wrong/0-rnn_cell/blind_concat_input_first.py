@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Task 0: one time step of a simple RNN.
+
+With the previous hidden state h_prev (m, h) and the input x_t (m, i)
+stacked side by side as concat = [h_prev, x_t] (m, h + i):
+
+    h_next = tanh(concat @ Wh + bh)          (m, h)
+    y      = softmax(h_next @ Wy + by)       (m, o)
+"""
+import numpy as np
+
+
+def softmax(x):
+    """Softmax of each row, the row maximum subtracted first."""
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class RNNCell:
+    """A cell of a simple RNN.
+
+    Attributes, drawn from the standard normal in this order (biases zero):
+        Wh: (h + i, h) weights of [h_prev, x_t] for the hidden state
+        Wy: (h, o) weights of the hidden state for the output
+        bh: (1, h) bias of the hidden state
+        by: (1, o) bias of the output
+    """
+
+    def __init__(self, i, h, o):
+        """Build the cell.
+
+        i: size of one input vector; h: size of the hidden state;
+        o: size of one output vector.
+        """
+        self.Wh = np.random.randn(i + h, h)
+        self.Wy = np.random.randn(h, o)
+        self.bh = np.zeros((1, h))
+        self.by = np.zeros((1, o))
+
+    def forward(self, h_prev, x_t):
+        """Run one time step.
+
+        h_prev: (m, h) previous hidden state; x_t: (m, i) input.
+        Returns h_next: (m, h) next hidden state and y: (m, o) output.
+        """
+        x = np.hstack((x_t, h_prev))
+        h_next = np.tanh(x @ self.Wh + self.bh)
+        y = softmax(h_next @ self.Wy + self.by)
+        return h_next, y

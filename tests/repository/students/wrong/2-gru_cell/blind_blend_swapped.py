@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Task 2: one time step of a gated recurrent unit (GRU).
+
+With concat = [h_prev, x_t] (m, h + i) and σ the logistic sigmoid:
+
+    z      = σ(concat @ Wz + bz)                  update gate    (m, h)
+    r      = σ(concat @ Wr + br)                  reset gate     (m, h)
+    h_cand = tanh([r * h_prev, x_t] @ Wh + bh)    candidate      (m, h)
+    h_next = (1 - z) * h_prev + z * h_cand                       (m, h)
+    y      = softmax(h_next @ Wy + by)                           (m, o)
+
+The reset gate scales h_prev before the product with Wh.
+"""
+import numpy as np
+
+
+def sigmoid(z):
+    """Stable logistic sigmoid."""
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def softmax(z):
+    """Stable softmax over the rows."""
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class GRUCell:
+    """A gated recurrent unit.
+
+    Attributes, drawn from the standard normal in this order (biases zero):
+        Wz, Wr, Wh: (h + i, h) weights of the update gate, the reset gate
+                    and the candidate hidden state
+        Wy: (h, o) weights of the output
+        bz, br, bh: (1, h) their biases
+        by: (1, o) bias of the output
+    """
+
+    def __init__(self, i, h, o):
+        """Build the cell.
+
+        i: size of one input vector; h: size of the hidden state;
+        o: size of one output vector.
+        """
+        self.Wz = np.random.randn(i + h, h)
+        self.Wr = np.random.randn(i + h, h)
+        self.Wh = np.random.randn(i + h, h)
+        self.Wy = np.random.randn(h, o)
+        self.bz, self.br, self.bh = (np.zeros((1, h)) for _ in range(3))
+        self.by = np.zeros((1, o))
+
+    def forward(self, h_prev, x_t):
+        """Run one time step.
+
+        h_prev: (m, h) previous hidden state; x_t: (m, i) input.
+        Returns h_next: (m, h) next hidden state and y: (m, o) output.
+        """
+        hx = np.hstack((h_prev, x_t))
+        z = sigmoid(np.dot(hx, self.Wz) + self.bz)
+        r = sigmoid(np.dot(hx, self.Wr) + self.br)
+        rhx = np.hstack((r * h_prev, x_t))
+        h_tilde = np.tanh(np.dot(rhx, self.Wh) + self.bh)
+        h_next = z * h_prev + (1 - z) * h_tilde
+        y = softmax(np.dot(h_next, self.Wy) + self.by)
+        return h_next, y

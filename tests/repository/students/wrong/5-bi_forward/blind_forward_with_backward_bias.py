@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Task 5: the forward direction of a bidirectional cell.
+
+A bidirectional RNN runs two simple RNNs over the same sequence, one from the
+first step to the last and one from the last step to the first. With
+h_prev, h_next: (m, h) and x_t: (m, i):
+
+    forward:  h_next = tanh([h_prev, x_t] @ Whf + bhf)
+"""
+import numpy as np
+
+
+class BidirectionalCell:
+    """A cell of a bidirectional RNN.
+
+    Attributes, drawn from the standard normal in this order (biases zero):
+        Whf: (h + i, h) weights of [h_prev, x_t] for the forward direction
+        Whb: (h + i, h) weights of [h_next, x_t] for the backward direction
+        Wy: (2 * h, o) weights of both directions' states for the output
+        bhf, bhb: (1, h) biases of the two directions
+        by: (1, o) bias of the output
+    """
+
+    def __init__(self, i, h, o):
+        """Build the cell.
+
+        i: size of one input vector; h: size of the hidden state of each
+        direction; o: size of one output vector.
+        """
+        self.Whf = np.random.normal(size=(h + i, h))
+        self.Whb = np.random.normal(size=(h + i, h))
+        self.Wy = np.random.normal(size=(2 * h, o))
+        self.bhf = np.zeros((1, h))
+        self.bhb = np.zeros((1, h))
+        self.by = np.zeros((1, o))
+
+    def forward(self, h_prev, x_t):
+        """Step the forward direction once.
+
+        h_prev: (m, h) the forward state before x_t; x_t: (m, i) input.
+        Returns h_next: (m, h) the forward state after reading x_t.
+        """
+        h_x = np.concatenate((h_prev, x_t), axis=1)
+        h_next = np.tanh(h_x @ self.Whf + self.bhb)
+        return h_next
