@@ -45,7 +45,9 @@ class Raised:
     type: its class's name; message: str() of it; classes: the names of
     its class and bases; line, function: where in the submitted file it
     was raised (None if not there); harness: raised by the judge's own
-    code in the worker about what the call returned (cases.Unexpected).
+    code in the worker about what the call returned (cases.Unexpected);
+    shapes: for an error about shapes, (name, shape) of each array where
+    it was raised.
     """
     type: str
     message: str
@@ -53,6 +55,7 @@ class Raised:
     line: Optional[int] = None
     function: Optional[str] = None
     harness: bool = False
+    shapes: Tuple[Tuple[str, Tuple[int, ...]], ...] = ()
 
     @classmethod
     def from_reply(cls, error) -> "Raised":
@@ -66,6 +69,8 @@ class Raised:
 
         line = error.get("line")
         classes = error.get("classes")
+        shapes = error.get("shapes")
+        shapes = shapes if isinstance(shapes, dict) else {}
         return cls(
             type=text("type", 60, "an exception"),
             message=text("message", 300),
@@ -74,7 +79,12 @@ class Raised:
             line=line if isinstance(line, int) and not isinstance(
                 line, bool) else None,
             function=text("function", 60) or None,
-            harness=error.get("harness") is True)
+            harness=error.get("harness") is True,
+            shapes=tuple((one_line(name, 60), tuple(shape))
+                         for name, shape in list(shapes.items())[:25]
+                         if isinstance(shape, list) and len(shape) <= 8 and
+                         all(isinstance(k, int) and not isinstance(k, bool)
+                             and 0 <= k < 1 << 31 for k in shape)))
 
     def is_a(self, name: str) -> bool:
         """Whether it is an instance of the class called name."""

@@ -19,16 +19,21 @@ by one.
 class Mistake:
     """One catalogued mistake of one task."""
 
-    def __init__(self, task, name, says, changes, kind="results"):
+    def __init__(self, task, name, says, changes, kind="results",
+                 pairs=False):
         """task: the task file; name: a short identifier; says: the
         mistake in plain words, as the scoreboard shows it; changes: the
         (old, new) replacements that make it from this repository's file;
-        kind: the kind of check it fails."""
+        kind: the kind of check it fails; pairs: whether it is tried
+        together with another (a helper's form, shared by a task's code:
+        the sigmoid, the softmax, the concatenation), when no single
+        mistake explains a failure."""
         self.task = task
         self.name = name
         self.says = says
         self.changes = changes
         self.kind = kind
+        self.pairs = pairs
 
     def source(self, reference):
         """The text of the mistaken file, from the reference's text."""
@@ -53,7 +58,50 @@ def plain_softmax(task):
     return Mistake(task, "plain_softmax",
                    "a plain softmax, exp(z) / sum(exp(z)), overflows for "
                    "large inputs: subtract each row's maximum first",
-                   [SOFTMAX], kind="robustness")
+                   [SOFTMAX], kind="robustness", pairs=True)
+
+
+def softmax_axis(task, axis="the batch (axis 0)"):
+    """A softmax over the first axis instead of the last."""
+    return Mistake(task, "softmax_axis",
+                   "softmax over the wrong axis: over {} instead of over "
+                   "each row's outputs (the last axis)".format(axis),
+                   [("axis=-1, keepdims=True", "axis=0, keepdims=True")],
+                   pairs=True)
+
+
+def concat_swapped(task, changes):
+    """The input first in a cell's concatenation(s)."""
+    return Mistake(task, "concat_swapped",
+                   "the input comes first in the concatenation: [x_t, "
+                   "h_prev] (the README: [h_prev, x_t])", changes,
+                   pairs=True)
+
+
+SIGMOID_LINE = "return 0.5 * (1 + np.tanh(0.5 * x))"
+
+
+def sigmoid_forms(task):
+    """The sigmoid of task written in a form that computes another
+    function: sigma(-x), sigma(|x|), sigma(2x)."""
+    return [
+        Mistake(task, "sigmoid_negated",
+                "the sigmoid gives σ(-x) = 1 - σ(x) where σ(x) belongs "
+                "(the two branches of a stable form swapped?)",
+                [(SIGMOID_LINE, "return 0.5 * (1 + np.tanh(-0.5 * x))")],
+                pairs=True),
+        Mistake(task, "sigmoid_of_abs",
+                "the sigmoid gives σ(|x|): right for x >= 0, 1 - σ(x) for "
+                "x < 0 (a stable form that takes exp(-x) where exp(-|x|) "
+                "belongs?)",
+                [(SIGMOID_LINE,
+                  "return 0.5 * (1 + np.tanh(0.5 * np.abs(x)))")],
+                pairs=True),
+        Mistake(task, "sigmoid_doubled",
+                "the sigmoid gives σ(2x): its tanh form misses the half, "
+                "(1 + tanh(x / 2)) / 2",
+                [(SIGMOID_LINE, "return 0.5 * (1 + np.tanh(x))")],
+                pairs=True)]
 
 
 def plain_sigmoid(task):
@@ -65,7 +113,7 @@ def plain_sigmoid(task):
                    "a plain sigmoid, 1 / (1 + exp(-x)) or exp(x) / (1 + "
                    "exp(x)), overflows for large |x|: use a form that never "
                    "takes exp of a large positive number",
-                   [SIGMOID], kind="robustness")
+                   [SIGMOID], kind="robustness", pairs=True)
 
 
 def averaged_over_time(task):
@@ -86,14 +134,9 @@ def zero_rows_as_targets(task):
 
 MISTAKES = [
     # 0-rnn_cell
-    Mistake("0-rnn_cell", "concat_swapped",
-            "the input comes first in the concatenation: concat = "
-            "[x_t, h_prev] (the README: [h_prev, x_t])",
-            [(CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
-    Mistake("0-rnn_cell", "softmax_axis",
-            "softmax over the wrong axis: over the batch (axis 0) instead "
-            "of over each row's outputs (the last axis)",
-            [("axis=-1, keepdims=True", "axis=0, keepdims=True")]),
+    concat_swapped("0-rnn_cell", [
+        (CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
+    softmax_axis("0-rnn_cell"),
     Mistake("0-rnn_cell", "draw_order",
             "the weights are drawn in another order: Wy before Wh (the "
             "README: Wh, then Wy)",
@@ -161,6 +204,25 @@ MISTAKES = [
               "        r = sigmoid(concat @ self.Wr + self.br)",
               "z = sigmoid(concat @ self.Wr + self.br)\n"
               "        r = sigmoid(concat @ self.Wz + self.bz)")]),
+    concat_swapped("2-gru_cell", [
+        (CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)"),
+        ("reset = np.concatenate((r * h_prev, x_t), axis=1)",
+         "reset = np.concatenate((x_t, r * h_prev), axis=1)")]),
+    softmax_axis("2-gru_cell"),
+    Mistake("2-gru_cell", "candidate_with_update_gate",
+            "the candidate scales h_prev by the update gate z; the reset "
+            "gate belongs there: h_cand = tanh([r * h_prev, x_t] @ Wh + bh)",
+            [("reset = np.concatenate((r * h_prev, x_t), axis=1)",
+              "reset = np.concatenate((z * h_prev, x_t), axis=1)")]),
+    Mistake("2-gru_cell", "reset_after_whole_product",
+            "the reset gate scales the whole product, input included: "
+            "h_cand = tanh(r * ([h_prev, x_t] @ Wh) + bh) (the README: "
+            "tanh([r * h_prev, x_t] @ Wh + bh))",
+            [("        reset = np.concatenate((r * h_prev, x_t), axis=1)\n"
+              "        h_cand = np.tanh(reset @ self.Wh + self.bh)\n",
+              "        h_cand = np.tanh(r * (concat @ self.Wh) + "
+              "self.bh)\n")]),
+    *sigmoid_forms("2-gru_cell"),
     plain_sigmoid("2-gru_cell"),
     plain_softmax("2-gru_cell"),
     # 3-lstm_cell
@@ -186,6 +248,15 @@ MISTAKES = [
             "c_prev + c_cand (the README: f * c_prev + u * c_cand)",
             [("c_next = f * c_prev + u * c_cand",
               "c_next = f * c_prev + c_cand")]),
+    concat_swapped("3-lstm_cell", [
+        (CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
+    softmax_axis("3-lstm_cell"),
+    Mistake("3-lstm_cell", "candidate_tanh_twice",
+            "tanh is applied twice to the candidate: c_next = f * c_prev + "
+            "u * tanh(c_cand), c_cand being a tanh already",
+            [("c_next = f * c_prev + u * c_cand",
+              "c_next = f * c_prev + u * np.tanh(c_cand)")]),
+    *sigmoid_forms("3-lstm_cell"),
     plain_sigmoid("3-lstm_cell"),
     plain_softmax("3-lstm_cell"),
     # 4-deep_rnn
@@ -206,21 +277,28 @@ MISTAKES = [
     Mistake("4-deep_rnn", "starts_from_zeros",
             "H[0] is never set to h_0, so every layer starts from zeros",
             [("    H[0] = h_0\n", "")]),
+    Mistake("4-deep_rnn", "every_step_from_h0",
+            "every step starts from h_0 instead of the previous step's "
+            "state: layer k's forward(H[0, k], x)",
+            [("cell.forward(H[s, k], x)", "cell.forward(H[0, k], x)")]),
     # 5-bi_forward
     Mistake("5-bi_forward", "forward_with_backward_weights",
             "forward uses the backward direction's weights Whb, bhb "
             "(the README: Whf, bhf)",
             [("return np.tanh(concat @ self.Whf + self.bhf)",
               "return np.tanh(concat @ self.Whb + self.bhb)")]),
+    Mistake("5-bi_forward", "forward_with_backward_bias",
+            "forward adds the backward direction's bias bhb (the README: "
+            "tanh([h_prev, x_t] @ Whf + bhf))",
+            [("return np.tanh(concat @ self.Whf + self.bhf)",
+              "return np.tanh(concat @ self.Whf + self.bhb)")]),
     Mistake("5-bi_forward", "Wy_shape",
             "Wy is drawn with shape (h, o); it reads both directions' "
             "states, so it is (2 * h, o)",
             [("self.Wy = np.random.normal(size=(2 * h, o))",
               "self.Wy = np.random.normal(size=(h, o))")]),
-    Mistake("5-bi_forward", "concat_swapped",
-            "the input comes first in the concatenation: [x_t, h_prev] "
-            "(the README: [h_prev, x_t])",
-            [(CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
+    concat_swapped("5-bi_forward", [
+        (CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
     Mistake("5-bi_forward", "forward_no_tanh",
             "forward is missing its tanh: h_next = [h_prev, x_t] @ Whf + "
             "bhf",
@@ -232,6 +310,11 @@ MISTAKES = [
             "(the README: Whb, bhb)",
             [("return np.tanh(concat @ self.Whb + self.bhb)",
               "return np.tanh(concat @ self.Whf + self.bhf)")]),
+    Mistake("6-bi_backward", "backward_with_forward_weight",
+            "backward uses the forward direction's weight Whf (with its own "
+            "bias bhb; the README: tanh([h_next, x_t] @ Whb + bhb))",
+            [("return np.tanh(concat @ self.Whb + self.bhb)",
+              "return np.tanh(concat @ self.Whf + self.bhb)")]),
     Mistake("6-bi_backward", "backward_concat_swapped",
             "backward puts the input first: [x_t, h_next] (the README: "
             "[h_next, x_t])",
@@ -243,10 +326,7 @@ MISTAKES = [
             [("return np.tanh(concat @ self.Whb + self.bhb)",
               "return concat @ self.Whb + self.bhb")]),
     # 7-bi_output
-    Mistake("7-bi_output", "softmax_axis",
-            "softmax over the wrong axis: over time (axis 0) instead of "
-            "over each row's outputs (the last axis)",
-            [("axis=-1, keepdims=True", "axis=0, keepdims=True")]),
+    softmax_axis("7-bi_output", "time (axis 0)"),
     Mistake("7-bi_output", "forward_half_only",
             "output reads only the forward half of H: H[..., :h] @ Wy[:h]",
             [("return softmax(H @ self.Wy + self.by)",
@@ -298,6 +378,23 @@ MISTAKES = [
             "step",
             [("dA[s] = (dH[s] + dh_next) * (1 - H[s + 1] ** 2)",
               "dA[s] = dH[s] + dh_next")]),
+    Mistake("9-rnn_backward", "tanh_derivative_before_step",
+            "the tanh derivative is taken at H[s], the state before the "
+            "step (the README: 1 - H[s + 1] ** 2, at the state the tanh "
+            "gave)",
+            [("dA[s] = (dH[s] + dh_next) * (1 - H[s + 1] ** 2)",
+              "dA[s] = (dH[s] + dh_next) * (1 - H[s] ** 2)")]),
+    Mistake("9-rnn_backward", "carry_before_tanh_derivative",
+            "what is carried back to step s - 1 skips the tanh's "
+            "derivative: (dH[s + 1] + carried) @ Whh.T (the README: dA[s] "
+            "@ Whh.T)",
+            [("dh_next = dA[s] @ Whh.T", "dh_next = (dH[s] + dh_next) @ "
+              "Whh.T")]),
+    Mistake("9-rnn_backward", "input_rows_first",
+            "Wh is split with the input's rows first: Whx = Wh[:i], Whh = "
+            "Wh[i:] (the README: its first h rows act on the state)",
+            [("Whh = rnn_cell.Wh[:h]", "Whh = rnn_cell.Wh[i:]"),
+             ("(dA @ rnn_cell.Wh[h:].T)", "(dA @ rnn_cell.Wh[:i].T)")]),
     Mistake("9-rnn_backward", "dWy_from_previous_state",
             "dWy pairs each output with the state before its step: "
             "sum of H[s].T @ dZ[s] (the README: H[s + 1])",
@@ -319,5 +416,40 @@ MISTAKES = [
             "missing from the cell-state gradient",
             [("dc = dc_next + dh * o_gate * (1 - tanh_c ** 2)",
               "dc = dc_next + dh * o_gate")]),
+    Mistake("10-lstm_backward", "tanh_derivative_without_tanh",
+            "the derivative of tanh(c) misses its tanh: 1 - c ** 2 was used "
+            "(the README: 1 - tanh(C[s + 1]) ** 2)",
+            [("dc = dc_next + dh * o_gate * (1 - tanh_c ** 2)",
+              "dc = dc_next + dh * o_gate * (1 - C[s + 1] ** 2)")]),
+    Mistake("10-lstm_backward", "tanh_derivative_before_step",
+            "the derivative of tanh(c) is taken at C[s], the cell state "
+            "before the step (the README: 1 - tanh(C[s + 1]) ** 2)",
+            [("dc = dc_next + dh * o_gate * (1 - tanh_c ** 2)",
+              "dc = dc_next + dh * o_gate * (1 - np.tanh(C[s]) ** 2)")]),
+    Mistake("10-lstm_backward", "candidate_sigmoid_derivative",
+            "the candidate's derivative is the sigmoid's, c_cand * (1 - "
+            "c_cand); c_cand is a tanh: 1 - c_cand ** 2",
+            [("dP[s, :, 2 * h:3 * h] = dc * u * (1 - c_cand ** 2)",
+              "dP[s, :, 2 * h:3 * h] = dc * u * c_cand * (1 - c_cand)")]),
+    Mistake("10-lstm_backward", "carry_times_update_gate",
+            "the cell-state gradient is carried back times the update gate "
+            "u (the README: dc * f, the forget gate)",
+            [("dc_next = dc * f", "dc_next = dc * u")]),
+    Mistake("10-lstm_backward", "gates_input_first",
+            "the gates are recomputed from [X[s], H[s]], the input first "
+            "(the README: A[s] = [H[s], X[s]])",
+            [("P = (A @ W + b)", "P = (np.concatenate((X, H[:-1]), axis=-1)"
+              ".reshape(t * m, h + i) @ W + b)")], pairs=True),
+    Mistake("10-lstm_backward", "gates_from_next_state",
+            "the gates are recomputed from H[s + 1], the state after the "
+            "step (the README: from [H[s], X[s]])",
+            [("A = np.concatenate((H[:-1], X), axis=-1)",
+              "A = np.concatenate((H[1:], X), axis=-1)")]),
+    Mistake("10-lstm_backward", "loop_forward_in_time",
+            "the backward loop runs forward in time, so each step gets what "
+            "the step before it carries (the README: from s = t - 1 down "
+            "to 0)",
+            [("for s in reversed(range(t)):", "for s in range(t):")]),
+    *sigmoid_forms("10-lstm_backward"),
     plain_sigmoid("10-lstm_backward"),
 ]

@@ -27,10 +27,17 @@ MOST_LINES = 3
 
 
 def how(task: str, probe: conditions.Probe, source: List[str]) -> str:
-    """How a probe failed: the exception with the submission's line, or
-    which outputs differ."""
+    """How a probe failed: the exception with the submission's line (an
+    error about shapes told in the README's words), or which outputs
+    differ."""
     if not probe.outcome.ok:
-        return conditions.raised_text(probe.outcome.error, source)
+        error = probe.outcome.error
+        line = source[error.line - 1] if error.line and \
+            0 < error.line <= len(source) else ""
+        said = relations.shapes_text(task, error.shapes, probe.sizes, line)
+        if said:
+            return "{}{}: {}".format(error.type, error.where(source), said)
+        return conditions.raised_text(error, source)
     call = TASK[task].call(probe.method)
     kind = "gradient" if TASK[task].returns_gradients else "output"
     right = [name for name in call.output_names()

@@ -42,22 +42,30 @@ class Candidate:
         return "; and ".join(mistake.says for mistake in self.mistakes)
 
 
+# the variant modules made so far, by (reference's text, mistakes' names)
+VARIANTS: Dict[Tuple[str, Tuple[str, ...]], Optional[types.ModuleType]] = {}
+
+
 def variant(mistakes: Tuple[Mistake, ...], reference: str
             ) -> Optional[types.ModuleType]:
     """The module of mistakes applied one after the other to the
-    reference's text, or None if one of them does not apply."""
-    text = reference
-    try:
-        for mistake in mistakes:
-            text = mistake.source(text)
-    except ValueError:
-        return None
-    module = types.ModuleType("mistake_" + "_".join(
-        m.name for m in mistakes))
-    exec(compile(text, "<mistake {} {}>".format(
-        mistakes[0].task, "+".join(m.name for m in mistakes)), "exec"),
-        module.__dict__)
-    return module
+    reference's text, or None if one of them does not apply (made once)."""
+    key = (reference, tuple(m.task + "/" + m.name for m in mistakes))
+    if key not in VARIANTS:
+        text = reference
+        try:
+            for mistake in mistakes:
+                text = mistake.source(text)
+        except ValueError:
+            VARIANTS[key] = None
+            return None
+        module = types.ModuleType("mistake_" + "_".join(
+            m.name for m in mistakes))
+        exec(compile(text, "<mistake {} {}>".format(
+            mistakes[0].task, "+".join(m.name for m in mistakes)), "exec"),
+            module.__dict__)
+        VARIANTS[key] = module
+    return VARIANTS[key]
 
 
 Replayed = Tuple[Optional[Arrays], Optional[str]]
@@ -123,7 +131,8 @@ def score(candidate: Candidate, found: List[Evidence], task: str,
         return candidate.module if name == task else load_reference(name)
 
     misses = 0
-    for item in found:
+    # the failing calls first: most candidates miss one of them at once
+    for item in sorted(found, key=lambda item: not item.failing):
         arrays, error = replay(item.call, load)
         outcome = item.call.outcome
         for key in item.wrong + item.right:
@@ -142,9 +151,11 @@ def score(candidate: Candidate, found: List[Evidence], task: str,
 
 
 def candidates(task: str, kind: str, reference: str, pairs: bool):
-    """The single mistakes of task and kind, or their pairs."""
+    """The single mistakes of task and kind, or their pairs (those with a
+    helper's form in them: Mistake.pairs)."""
     found = [m for m in MISTAKES if m.task == task and m.kind == kind]
-    groups = itertools.combinations(found, 2) if pairs else (
+    groups = [group for group in itertools.combinations(found, 2)
+              if group[0].pairs or group[1].pairs] if pairs else (
         (m,) for m in found)
     for group in groups:
         module = variant(tuple(group), reference)

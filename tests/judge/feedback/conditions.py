@@ -103,6 +103,8 @@ VARIATIONS = (
     Variation("o = 1", "with one output (o = 1)",
               "with more than one output (o > 1)", {"o": 1, "inner_o": 1}),
     Variation("i = h", "when i = h", "when i != h", {"i": BASE["h"]}),
+    Variation("o = h", "when o = h", "when o != h",
+              {"o": BASE["h"], "inner_o": BASE["h"]}),
     Variation("l = 1", "with one layer (l = 1)",
               "with several layers (l > 1)", {"l": 1}),
     Variation("inner_o", "when the inner layers have another output size "
@@ -217,8 +219,8 @@ UNTOLD = ("o = 1",)
 # how much a variation tells, most first, when several make it pass (or
 # fail): a gate that passes both shut and open, then the sizes that
 # change the structure, then the rest, then a gate in one state
-TELLING = ("t = 1", "l = 1", "i = h", "inner_o", "one-hot", "m = 1",
-           "zero biases", "zero states")
+TELLING = ("t = 1", "l = 1", "i = h", "o = h", "inner_o", "one-hot",
+           "m = 1", "zero biases", "zero states")
 MOST_CONDITIONS = 2
 # the variations that say which outputs a step, a layer, an example
 # touches ("with one step (t = 1), only dWo, dbo, dX, dh_0 differ")

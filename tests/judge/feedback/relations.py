@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 
-from judge.contract.tasks import Array, size
+from judge.contract.tasks import TASK, Array, size
 
 RTOL, ATOL = 1e-6, 1e-9
 
@@ -271,3 +271,48 @@ def exchanged(got: Dict[str, np.ndarray], want: Dict[str, np.ndarray],
                     return "{} and {} are swapped".format(a, b)
                 return "{} holds what {} should be".format(a, b)
     return None
+
+
+# the README's names of arrays a task's code holds, besides its cell's
+# attributes and its calls' arguments and results
+CONCAT = Array("concat", ("m", "h+i"))
+
+
+def readme_arrays(task: str) -> Dict[str, Array]:
+    """{name: Array} of the arrays the README names for task: its cell's
+    attributes, its calls' arguments and results, concat."""
+    described = TASK[task]
+    found = {"concat": CONCAT}
+    for call in described.calls:
+        for array in call.arguments + call.outputs:
+            found.setdefault(array.name, array)
+    for array in described.cell.attributes:
+        found[array.name] = array
+    return found
+
+
+def shapes_text(task: str, shapes, sizes: Dict[str, int],
+                line: str = "") -> Optional[str]:
+    """What the shapes of the arrays where a shape error was raised say, in
+    the README's words: the first array whose shape is not the README's
+    ("Y has shape (4, 3, 6) where the README's Y is (t, m, o) = (4, 3,
+    7)"); else the shapes of the arrays the line names ("at that line:
+    concat (3, 9), self.Wh (8, 4)"); None when nothing is known."""
+    known = readme_arrays(task)
+    for name, shape in shapes:
+        array = known.get(name.replace("self.", "", 1))
+        if array is None or len(array.axes) != len(shape):
+            continue
+        try:
+            want = array.shape(sizes)
+        except KeyError:
+            continue
+        if tuple(shape) != want:
+            return "{} has shape {} where the README's {} is {}".format(
+                name, tuple(shape), array.name, shape_text(array.axes, sizes))
+    named = [(name, shape) for name, shape in shapes
+             if name in line or name.replace("self.", "", 1) in line]
+    if not named:
+        return None
+    return "at that line: " + ", ".join(
+        "{} {}".format(name, tuple(shape)) for name, shape in named[:4])

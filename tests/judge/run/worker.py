@@ -54,7 +54,7 @@ ROOT = os.path.dirname(TESTS)
 sys.path[:] = [TESTS] + [path for path in sys.path[1:] if
                          os.path.abspath(path or ".") != ROOT]
 
-import numpy as np  # noqa: E402,F401  (after the path; the zygote loads it once)
+import numpy as np  # noqa: E402  (after the path; the zygote loads it once)
 
 from judge.contract import cases  # noqa: E402
 from judge.contract.tasks import TASK  # noqa: E402
@@ -175,6 +175,43 @@ def where(error, task):
     return found
 
 
+# words of numpy's messages about arrays whose shapes do not fit
+SHAPE_WORDS = ("broadcast", "shape", "dimension", "matmul", "concatenat",
+               "aligned", "size")
+
+
+def local_shapes(error, task):
+    """For an error about shapes: the shape of each array the deepest
+    frame of the submitted file holds, by name ("self.Wh" for its cell's),
+    at most NAMES // 4 of them; {} for any other error."""
+    try:
+        text = str(error).lower()
+    except Exception:
+        return {}
+    if not isinstance(error, ValueError) or not any(
+            word in text for word in SHAPE_WORDS):
+        return {}
+    frame = None
+    for found, _ in traceback.walk_tb(error.__traceback__):
+        if os.path.basename(found.f_code.co_filename) == task + ".py":
+            frame = found
+    if frame is None:
+        return {}
+    shapes = {}
+    owner = frame.f_locals.get("self")
+    values = list(frame.f_locals.items()) + [
+        ("self." + name, value) for name, value in
+        (vars(owner).items() if hasattr(owner, "__dict__") else ())]
+    for name, value in values:
+        if isinstance(value, np.ndarray) and isinstance(name, str) and \
+                name.replace("self.", "", 1).isidentifier() and \
+                len(name) <= NAME and value.ndim <= 8:
+            shapes[name] = [int(k) for k in value.shape]
+        if len(shapes) >= NAMES // 4:
+            break
+    return shapes
+
+
 def short(text, most=TEXT):
     """str(text), cut to most characters."""
     try:
@@ -197,7 +234,8 @@ def describe(error, task):
                         for cls in type(error).__mro__[:10]],
             "line": line,
             "function": short(function, NAME) if function else None,
-            "harness": isinstance(error, cases.Unexpected)}
+            "harness": isinstance(error, cases.Unexpected),
+            "shapes": local_shapes(error, task)}
 
 
 def documentation(module):
