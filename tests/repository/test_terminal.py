@@ -145,7 +145,7 @@ def test_pytest_given_the_workspace_grades_it(tmp_path):
         status, printed = run(command, cwd)
         lines = printed.splitlines()
         assert lines[0].startswith("This folder is your workspace: grading "
-                                   "it with ./grade -k 0"), printed
+                                   "it with ./grade 0"), printed
         assert lines[-1].startswith("total") and lines[-1].endswith(
             "10/10"), printed
 
