@@ -25,8 +25,8 @@ judge are the same, is not graded again (--force grades it again);
 --only grades some and keeps the others' rows. Ctrl-C (or SIGTERM) stops
 the gradings under way and writes the table of those that finished. The
 same folder graded twice with the same --seed gives the same table (a
-submission whose speed is near a time limit aside). README.md, "Grading
-a class", says more; the modules are in tests/instructor/.
+submission whose speed is near a time limit aside). tests/README.md,
+"Grading a class", says more; the modules are in tests/instructor/.
 """
 import argparse
 import os
@@ -55,7 +55,8 @@ def arguments(argv: Optional[List[str]] = None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
-        epilog="README.md, \"Grading a class\", describes each option.")
+        epilog="tests/README.md, \"Grading a class\", describes each "
+        "option.")
     parser.add_argument("folder", metavar="FOLDER",
                         help="one sub-folder per submission")
     parser.add_argument("--out", required=True, metavar="OUTDIR",

@@ -3,7 +3,7 @@
 
     python3 tests/gradescope.py --out autograder.zip [options]
 
-README: Grading on Gradescope. The zip holds, at its root:
+tests/README.md: Grading on Gradescope. The zip holds, at its root:
 
     setup.sh            run once by Gradescope, as root, when it builds the
                         autograder: Python and requirements.txt in a
@@ -44,10 +44,10 @@ SKIPPED = {"__pycache__", ".pytest_cache", ".benchmarks"}
 
 SETUP = r"""#!/usr/bin/env bash
 # Gradescope runs this once, as root, when it builds the autograder
-# (README: Grading on Gradescope): Python and the judge's requirements in
-# a virtual environment (current Ubuntu images refuse a system-wide pip
-# install), readable by the workers' user, and that user if
-# judge-options.txt names one that does not exist yet.
+# (tests/README.md: Grading on Gradescope): Python and the judge's
+# requirements in a virtual environment (current Ubuntu images refuse a
+# system-wide pip install), readable by the workers' user, and that user
+# if judge-options.txt names one that does not exist yet.
 # AUTOGRADER_ROOT (default /autograder) and AUTOGRADER_PYTHON (the Python
 # to make the environment from, default python3) let a test run it in a
 # temporary folder.
@@ -78,8 +78,8 @@ fi
 """
 
 RUN = r"""#!/usr/bin/env bash
-# Gradescope runs this for each submission, as root (README: Grading on
-# Gradescope): the judge grades $ROOT/submission into
+# Gradescope runs this for each submission, as root (tests/README.md:
+# Grading on Gradescope): the judge grades $ROOT/submission into
 # $ROOT/results/results.json with the options of
 # $ROOT/source/judge-options.txt. AUTOGRADER_ROOT (default /autograder)
 # lets a test run it in a temporary folder.
@@ -116,9 +116,10 @@ exit 0
 def options_text(options: argparse.Namespace) -> str:
     """judge-options.txt: what run_autograder passes on to the judge."""
     lines = [
-        "# The judge's options on Gradescope (README: Grading on "
-        "Gradescope), one a",
-        "# line, as on its command line; run_autograder passes them on.",
+        "# The judge's options on Gradescope (tests/README.md: Grading "
+        "on Gradescope),",
+        "# one a line, as on its command line; run_autograder passes them "
+        "on.",
         "# Seed policy: with --seed=N every submission is graded on the "
         "same fresh",
         "# cases; without it, each grading draws its own (the scoreboard "
@@ -183,8 +184,8 @@ def build(out: str, options: argparse.Namespace, root: str = ROOT) -> None:
 def main() -> None:
     """Parse the options and build the zip."""
     parser = argparse.ArgumentParser(
-        description="Build the autograder zip for Gradescope (README: "
-        "Grading on Gradescope).")
+        description="Build the autograder zip for Gradescope "
+        "(tests/README.md: Grading on Gradescope).")
     parser.add_argument("--out", required=True, metavar="ZIP",
                         help="the zip to write")
     add_options(parser.add_argument)

@@ -88,7 +88,7 @@ The loop, from this folder:
 ```sh
 ./main/0-main.py                            # run task 0's driver on your files
 ./main/0-main.py | diff - expected/0-main.txt   # what it should print
-./grade -k 0-rnn_cell                       # grade task 0
+./grade 0                                   # grade task 0
 ./grade                                     # grade every task
 ```
 
@@ -98,7 +98,10 @@ driver runs your files for every task it imports: `main/8-main.py` needs
 your task 7 (`7-bi_output.py`) as well as task 8.
 
 `./grade` runs the grader of {root} on this folder (`python3 -m pytest
---submission={folder}` there); `./grade -v` lists every check.
+--submission={folder}` there); `./grade -v` lists every check. From
+another folder, `--submission` alone gives `unrecognized arguments`: name
+the repository, `python3 -m pytest {root} --submission={folder}`, which
+works from anywhere.
 """.format(root=ROOT, rows=rows, folder=os.path.abspath(folder))
 
 
@@ -110,7 +113,7 @@ def grade_script(folder):
 """Grade this workspace with the grader of {root}.
 
     ./grade                      every task
-    ./grade 2-gru_cell           one task (or -k 2-gru_cell, -k 2)
+    ./grade 2                    one task (or 2-gru_cell, -k 2)
     ./grade 0 1 2                several
     ./grade -v                   every check, as pytest lists them
 """
@@ -157,6 +160,7 @@ space makes pytest take DIR for a folder of tests), hands over to ./grade,
 which grades this folder with the grader of the repository.
 """
 import os
+import shlex
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -183,11 +187,20 @@ def pytest_configure(config):
             args.append(word)
             if PASSED[name] and "=" not in word and words:
                 args.append(words.pop(0))
+    # said as a student types it: ./grade 0, not ./grade -k 0
+    shown, rest = [], list(args)
+    while rest:
+        word = rest.pop(0)
+        if word == "-k" and rest:
+            word = rest.pop(0)
+        elif word.startswith("-k="):
+            word = word[3:]
+        shown.append(shlex.quote(word))
     capture = config.pluginmanager.get_plugin("capturemanager")
     if capture is not None:
         capture.stop_global_capturing()
     print("This folder is your workspace: grading it with ./grade{} (see "
-          "README.md)".format(" " + " ".join(args) if args else ""),
+          "README.md)".format(" " + " ".join(shown) if shown else ""),
           flush=True)
     grade = os.path.join(HERE, "grade")
     os.execv(sys.executable, [sys.executable, grade] + args)
@@ -252,7 +265,7 @@ def main():
         print("kept {}: it is not the skeleton".format(name))
     print("wrote the workspace {}: start with 0-rnn_cell.py; then, from "
           "that folder,\n  ./main/0-main.py          runs your task 0\n"
-          "  ./grade -k 0-rnn_cell     grades it (./grade: every task)"
+          "  ./grade 0                 grades it (./grade: every task)"
           .format(args.folder))
 
 

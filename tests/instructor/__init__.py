@@ -14,5 +14,5 @@
     feedback.py     NAME/feedback.md, for the student
     report.py       report.html, for the instructor
 
-README.md, "Grading a class", says what each writes.
+tests/README.md, "Grading a class", says what each writes.
 """

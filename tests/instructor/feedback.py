@@ -1,6 +1,6 @@
 """OUTDIR/NAME/feedback.md: a submission's verdict written for the
-student (README.md, "Grading a class"; what each kind checks is in
-"Grading your own work").
+student (tests/README.md, "Grading a class"; what each kind checks is
+in README.md, "Grading your own work").
 
 It holds the scoreboard, each failing task's first failures with the
 likely mistake and the hints, and what the robustness and errors checks

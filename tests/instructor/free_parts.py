@@ -1,5 +1,5 @@
 """The free parts of a task file: what the contract leaves to the writer
-(README.md, "Grading a class", "Similar code").
+(tests/README.md, "Grading a class", "Similar code").
 
 The contract fixes what each task computes, its signatures and (through
 the starter's skeletons) the docstrings everyone starts from; it leaves

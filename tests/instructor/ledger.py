@@ -2,10 +2,10 @@
 
 For each submission it keeps the content hash of the task files that
 were graded, the seed, the limits and the judge's own files (hashed), so
-that a later run grades again only what changed (README.md, "Grading a
-class": re-grading). It also keeps the class's seed, the roster and the
-folder of known solutions given before, and the secret from which the
-stable pseudonyms of --anonymise are made.
+that a later run grades again only what changed (tests/README.md,
+"Grading a class": re-grading). It also keeps the class's seed, the
+roster and the folder of known solutions given before, and the secret
+from which the stable pseudonyms of --anonymise are made.
 """
 import hashlib
 import hmac

@@ -1,7 +1,7 @@
 """The class at a glance, computed once for the summary and the report:
 scores, each task's share of submissions passing each kind, and the
-named mistakes and hints with the submissions that have them (README.md,
-"Grading a class").
+named mistakes and hints with the submissions that have them
+(tests/README.md, "Grading a class").
 """
 import re
 import statistics

@@ -1,5 +1,5 @@
 """OUTDIR/report.html: the class on one page, for the instructor
-(README.md, "Grading a class").
+(tests/README.md, "Grading a class").
 
 One self-contained file: inline CSS and SVG, no script, no network, so it
 reads the same from a file, an e-mail or a printer. It shows the class
@@ -660,8 +660,9 @@ def render(context: Context) -> str:
     for part in (glance, tasks, mistakes, beyond, similar, roster,
                  submissions):
         body += part(context)
-    body.append("<footer>Written by tests/grade_class.py; README.md, "
-                "\"Grading a class\", says what each part means.</footer>")
+    body.append("<footer>Written by tests/grade_class.py; "
+                "tests/README.md, \"Grading a class\", says what each "
+                "part means.</footer>")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset="
             "\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-"
             "width, initial-scale=1\">\n<title>Class report: {}</title>\n"

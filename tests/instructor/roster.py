@@ -1,6 +1,6 @@
 """The roster: a CSV file whose first column names each submission's
 folder, and whose other columns (student id, name, e-mail, ...) go into
-grades.csv beside the grades (README.md, "Grading a class").
+grades.csv beside the grades (tests/README.md, "Grading a class").
 
 Spreadsheets write it as UTF-8 with or without a byte-order mark, with
 commas or (in some locales) semicolons; both are read.

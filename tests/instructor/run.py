@@ -7,7 +7,7 @@ judge that is stopped, or past its time, is killed with what it started
 (the caller is a child subreaper on Linux, and the orphans are killed).
 The verdict and the judge's printout go to OUTDIR/NAME/ only when the
 grading ends, so that an interrupted re-grading keeps the verdict of the
-one before (README.md, "Grading a class").
+one before (tests/README.md, "Grading a class").
 """
 import json
 import os

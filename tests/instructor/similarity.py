@@ -1,5 +1,5 @@
 """Similar code: pairs of submissions, and submissions and known
-solutions, that share what independent writers do not (README.md,
+solutions, that share what independent writers do not (tests/README.md,
 "Grading a class", "Similar code"). It flags; it changes no grade.
 
 Two kinds of evidence, weighed apart:

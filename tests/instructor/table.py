@@ -4,7 +4,8 @@ The columns: `submission` (the folder's name), the roster's columns if
 one was given, the `results` and `style` points of each task, then
 `robustness passed`, `robustness run`, `errors passed`, `errors run` (two
 numbers each, never a cell like 32/47 that a spreadsheet reads as a
-date), `score`, `max_score` and `note` (README.md, "Grading a class").
+date), `score`, `max_score` and `note` (tests/README.md, "Grading a
+class").
 """
 import csv
 import io

@@ -189,7 +189,7 @@ class ClassGrading(Background):
         self.repo = os.path.join(self.place, "repo")
         shutil.copytree(ROOT, self.repo, ignore=shutil.ignore_patterns(
             ".git", "__pycache__", ".pytest_cache", ".benchmarks"))
-        # as the README has it: the table inside the repository
+        # as tests/README.md has it: the table inside the repository
         self.out = os.path.join(self.repo, "grades")
         self.process = subprocess.Popen(
             [sys.executable, os.path.join(self.repo, "tests",

@@ -1,5 +1,5 @@
-"""The Gradescope cycle of the README, and the red team's levels that need
-its environment, in a temporary folder, as root (test_gradescope.py,
+"""The Gradescope cycle of tests/README.md, and the red team's levels
+that need its environment, in a temporary folder, as root (test_gradescope.py,
 test_protections.py, test_red_team.py).
 
     python3 gradescope_cycle.py PLACE PYTHON SUBMISSION

@@ -165,10 +165,10 @@ def write_class(folder: str, files: Dict[str, Dict[str, str]]) -> List[str]:
 
 
 def measure() -> None:
-    """Print the rates README.md gives: pairs of independent writers
-    flagged, and for each kind of planted copy the tasks on which each
-    copy is flagged with its writer (the reference's copies: with this
-    repository's files)."""
+    """Print the rates tests/README.md gives (Similar code): pairs of
+    independent writers flagged, and for each kind of planted copy the
+    tasks on which each copy is flagged with its writer (the reference's
+    copies: with this repository's files)."""
     import shutil
     import sys
     import tempfile

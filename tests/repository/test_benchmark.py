@@ -1,5 +1,5 @@
 """The speed script, tests/benchmark.py, runs its timings and its profile
-(the README's Speed section) at small sizes, in a subprocess of its own:
+(tests/BENCHMARK.md) at small sizes, in a subprocess of its own:
 each pass is printed with a time and its parts, and the profile finds the
 matrix products and the element-wise work of every pass."""
 import os

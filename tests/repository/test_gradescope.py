@@ -1,4 +1,4 @@
-"""The Gradescope bundle (README: Grading on Gradescope): what
+"""The Gradescope bundle (tests/README.md: Grading on Gradescope): what
 tests/gradescope.py puts in the zip, and, as root, the whole cycle in a
 temporary folder (conftest.Cycle): the zip unpacked as Gradescope does,
 setup.sh run for a fresh virtual environment, run_autograder on a

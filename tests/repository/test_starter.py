@@ -90,6 +90,25 @@ def test_workspace_follows_the_house_rules(tmp_path):
     assert "--submission={}".format(tmp_path) in readme
 
 
+def test_workspace_spells_the_grading_command_as_the_readme(tmp_path):
+    """What starter.py prints and the workspace's README name the grading
+    of task 0 `./grade 0`, as README.md does; the README gives the one
+    pytest command that works from anywhere."""
+    done = subprocess.run([sys.executable, START, str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "\n  ./grade 0                 grades it (./grade: every " \
+        "task)" in done.stdout, done.stdout
+    readme = (tmp_path / "README.md").read_text()
+    assert "\n./grade 0          " in readme, readme
+    assert "python3 -m pytest {} --submission={}".format(
+        ROOT, tmp_path) in readme, readme
+    for text in (done.stdout, readme):
+        assert "-k 0-rnn_cell" not in text, text
+    with open(os.path.join(ROOT, "README.md")) as f:
+        assert "\n./grade 0          " in f.read()
+
+
 def test_refuses_a_folder_that_is_not_empty(tmp_path):
     """Without --force, a folder that holds anything is left alone."""
     (tmp_path / "notes.txt").write_text("mine")

@@ -62,7 +62,7 @@ def test_verbose_restores_pytest_report(tmp_path):
     """./grade -v lists every check as pytest does, then the scoreboard,
     last."""
     place = workspace(tmp_path / "work", ["0-rnn_cell"])
-    status, printed = run(["./grade", "-v", "-k", "0-rnn_cell"], place)
+    status, printed = run(["./grade", "-v", "0"], place)
     assert "test_imports[0-rnn_cell] PASSED" in printed, printed
     assert printed.index("= scoreboard =") > printed.rindex("PASSED")
 
@@ -83,7 +83,7 @@ def test_a_near_miss_name_is_graded_and_costs_the_style_point(tmp_path):
     count, its style point does not."""
     place = workspace(tmp_path / "work", ["0-rnn_cell"],
                       {"0-rnn_cell": "0_rnn_cell.py"})
-    status, printed = run(["./grade", "-k", "0-rnn_cell"], place)
+    status, printed = run(["./grade", "0"], place)
     assert "0_rnn_cell.py graded as 0-rnn_cell.py: rename it." in printed
     row = next(line for line in printed.splitlines()
                if line.startswith("0-rnn_cell "))
@@ -145,7 +145,7 @@ def test_pytest_given_the_workspace_grades_it(tmp_path):
         status, printed = run(command, cwd)
         lines = printed.splitlines()
         assert lines[0].startswith("This folder is your workspace: grading "
-                                   "it with ./grade -k 0"), printed
+                                   "it with ./grade 0"), printed
         assert lines[-1].startswith("total") and lines[-1].endswith(
             "10/10"), printed
 
@@ -191,6 +191,6 @@ def test_style_says_what_to_do(tmp_path):
         text = f.read()
     with open(path, "w") as f:
         f.write(text + "\n\nl = len\n")
-    status, printed = run(["./grade", "-k", "4-deep_rnn"], place)
+    status, printed = run(["./grade", "4"], place)
     assert "E741 ambiguous variable name 'l'" in printed, printed
     assert "such as n_layers" in printed
