@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
+from judge.contract.tasks import TASK
 from judge.run.limits import Limits
 
 
@@ -36,6 +37,27 @@ def one_line(text, width: int = 300) -> str:
                    for char in str(text)[:width * 4])
     text = re.sub("\0+", " ", text).strip()
     return text if len(text) <= width else text[:width - 3] + "..."
+
+
+# how the judge's own code in a worker begins what it says of what a call
+# returned (contract/cases.py: Unexpected), after a task's name or file,
+# a call's text or a cell's name; and a worker that could not be set up
+HARNESS_WORDS = (" returned ", " defines no ", " has no attribute ")
+SET_UP = "the judge could not set up the worker ("
+
+
+def said_by_harness(message: str) -> bool:
+    """Whether message has the form of what the judge's own code in a
+    worker says (a worker runs submitted code: a message claimed to be the
+    harness's that has not that form is the submission's)."""
+    if message.startswith(SET_UP):
+        return True
+    names = set()
+    for task in TASK.values():
+        names |= {task.name, task.file, task.cell.name}
+        names |= {call.text for call in task.calls}
+    return any(message.startswith(name + word) for name in names
+               for word in HARNESS_WORDS)
 
 
 @dataclass(frozen=True)
@@ -79,7 +101,8 @@ class Raised:
             line=line if isinstance(line, int) and not isinstance(
                 line, bool) else None,
             function=text("function", 60) or None,
-            harness=error.get("harness") is True,
+            harness=error.get("harness") is True and said_by_harness(
+                text("message", 300)),
             shapes=tuple((one_line(name, 60), tuple(shape))
                          for name, shape in list(shapes.items())[:25]
                          if isinstance(shape, list) and len(shape) <= 8 and

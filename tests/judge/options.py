@@ -6,6 +6,10 @@ is never mistaken for a folder of tests (whose conftest.py pytest would
 import into its own process). The grading itself is the plugin of
 judge/plugin.py, which tests/conftest.py starts.
 """
+import os
+
+import pytest
+
 from judge.run.isolation import CHOICES, DEFAULT_USER
 from judge.run.limits import add_options
 
@@ -20,6 +24,9 @@ def pytest_addoption(parser):
     group.addoption("--results", metavar="FILE",
                     help="write the verdict to FILE in Gradescope's "
                     "results.json format")
+    group.addoption("--all-kinds", action="store_true",
+                    help="a failing robustness or errors check (which earn "
+                    "no points) makes the exit status non-zero too")
     group.addoption("--seed", type=int, metavar="N",
                     help="seed of the fresh cases (default: a new one, "
                     "printed with the scoreboard)")
@@ -37,3 +44,16 @@ def pytest_addoption(parser):
     group.addoption("--worker-user", metavar="NAME", default=DEFAULT_USER,
                     help="the unprivileged user workers become when the "
                     "judge runs as root (default {})".format(DEFAULT_USER))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    """Run from a folder inside this repository (main/, tests/judge/)
+    with no path, pytest would look for tests there: give it this
+    repository's tests/ instead, as from its root."""
+    root = str(early_config.rootpath)
+    here = os.path.abspath(str(early_config.invocation_params.dir))
+    if early_config.known_args_namespace.file_or_dir or here == root or \
+            not here.startswith(root + os.sep):
+        return
+    args.append(os.path.join(root, "tests"))

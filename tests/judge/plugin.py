@@ -16,7 +16,7 @@ from typing import Optional, Tuple
 import pytest
 
 from judge.contract.tasks import ROOT, TASK, TASKS
-from judge.failures import CheckFailed
+from judge.failures import CheckFailed, one_line
 from judge.feedback import explain
 from judge.reference import Reference
 from judge.run import sandbox
@@ -276,9 +276,9 @@ class Grading:
                     found = explain(task, kind, checks, self.reference,
                                     self.session.probe, source)
                 except Exception as error:  # the judge's own fault
-                    self.verdict.notes.append(
+                    self.verdict.notes.append(one_line(
                         "The feedback on {} ({}) failed: {}: {}".format(
-                            task, kind, type(error).__name__, error))
+                            task, kind, type(error).__name__, error)))
                     continue
                 if found is not None:
                     self.verdict.feedback[task, kind] = found
@@ -354,6 +354,13 @@ class Grading:
                 "Fresh cases were not run: the submission is this "
                 "repository's own files, which they would compare with "
                 "themselves.")
+        elif exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
+                            pytest.ExitCode.NO_TESTS_COLLECTED):
+            # a submission's grading: its status is its scored checks'
+            # (the kinds that earn nothing count with --all-kinds)
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED if \
+                verdict.failed(self.config.option.all_kinds) or \
+                self.submission.problem else pytest.ExitCode.OK
         if self.results:
             self.results.write(verdict.gradescope(
                 self.title(), time.monotonic() - self.started,

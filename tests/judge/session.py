@@ -15,7 +15,7 @@ answer. Every call is recorded (RecordedCall) for the diagnosis.
 import shutil
 import time
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 
@@ -35,9 +35,12 @@ from judge.submission import Submission
 Arrays = Dict[str, np.ndarray]
 # seconds a probe of the feedback may take (judge/feedback/conditions.py)
 PROBE_TIME = 2.0
+# bytes of the largest array of a reply that the judge keeps (the right
+# answers of the checks and probes are far smaller)
+LARGEST_ARRAY = 1 << 20
 # the limits a worker may say it could not set (run/worker.py)
 UNSET = ("memory", "CPU time", "file size", "core files", "processes",
-         "end with the judge")
+         "end with the judge", "system-call filter")
 
 
 @dataclass
@@ -52,11 +55,38 @@ class Outcome:
         return self.error is None
 
     @classmethod
-    def from_reply(cls, reply: dict, arrays: Arrays) -> "Outcome":
-        """The outcome a worker's reply describes."""
-        if reply.get("ok"):
-            return cls(arrays=arrays)
-        return cls(error=Raised.from_reply(reply.get("error")))
+    def from_reply(cls, reply: dict, arrays: Arrays,
+                   expected: Sequence[str]) -> "Outcome":
+        """The outcome a worker's reply describes, with the arrays of the
+        names expected alone: one larger than LARGEST_ARRAY kept as its
+        shape (zeros that take no memory: no right answer is that large),
+        one that is not of numbers an error."""
+        if not reply.get("ok"):
+            return cls(error=Raised.from_reply(reply.get("error")))
+        kept = {}
+        for name in expected:
+            value = arrays.get(name)
+            if value is None:
+                continue
+            if value.dtype.kind not in "biufc":
+                return cls(error=Raised(
+                    "TypeError", "{} is an array of {}, not of numbers"
+                    .format(name, value.dtype.kind), harness=True))
+            if value.nbytes > LARGEST_ARRAY:
+                value = np.broadcast_to(np.zeros((), value.dtype),
+                                        value.shape)
+            kept[name] = value
+        return cls(arrays=kept)
+
+
+def expected_results(task: str, method: Optional[str], case: Arrays,
+                     report: bool) -> Tuple[str, ...]:
+    """The names of the arrays a call's reply holds: its results, the
+    draws after it, and with report the case's arrays after it."""
+    found = TASK[task].call(method).output_names() + ("random.after",)
+    if report:
+        found += tuple("after." + key for key in case)
+    return found
 
 
 @dataclass
@@ -167,11 +197,13 @@ class TaskRun:
         self.worker = None
         fail(one_line(reason))
 
-    def answer(self, message: dict, arrays: Arrays) -> Tuple[dict, Arrays]:
+    def answer(self, message: dict, arrays: Arrays, timeout: float
+               ) -> Optional[Tuple[dict, Arrays]]:
         """The answer to a call of one of the worker's stand-ins, made
-        with this repository's code (standins.py)."""
-        return standins.answer(self.session.reference,
-                               TASK[self.task].needs, message, arrays)
+        with this repository's code in the reference worker (standins.py),
+        or None if it takes longer than timeout seconds."""
+        return self.session.answers.ask(TASK[self.task].needs, message,
+                                        arrays, timeout)
 
     def import_task(self, left: float) -> None:
         """Import the task file in the worker; remember its docstrings,
@@ -245,9 +277,11 @@ class Session:
             if self.protection.level != "processes" else \
             Group(why="processes only")
         self.launch = sandbox.launcher(self.protection, self.group)
+        sandbox.remove_stale_folders()
         self.started = time.time()
         self.subreaper = become_subreaper()
         self.spared: Set[int] = set()
+        self.answers = standins.ReferenceWorker(reference, self.spare)
         self.unset: Set[str] = set()  # limits a worker could not set
         # (task, kind) -> what a check reports without failing for it
         self.advice: Dict[Tuple[str, str], List[str]] = {}
@@ -329,12 +363,16 @@ class Session:
 
     def finish_task(self) -> None:
         """End the current task: kill what it started, remove its folder,
-        and check that the repository's files are as they were."""
+        and (processes only, where workers can write there) check that the
+        repository's files are as they were."""
         if self.run is None:
             return
         run, self.run = self.run, None
         run.close()
-        self.check_files(run.task)
+        if self.protection.level == "processes":
+            # elsewhere, no worker can write there: the last look, at the
+            # end, is enough
+            self.check_files(run.task)
 
     def check_files(self, task: Optional[str]) -> None:
         """Note the repository files that changed since the run began."""
@@ -350,6 +388,7 @@ class Session:
         look at the repository's files."""
         self.finish_task()
         self.launch.close()
+        self.answers.close()
         self.group.remove()
         sweep([], self.spared)
         if self.protection.level == "user":
@@ -391,7 +430,8 @@ class Session:
         request = {"probe": "construct", "task": task, "sizes": [i, h, o],
                    "seed": seed}
         reply, arrays = self.task_run(task).request(request, None, what)
-        outcome = Outcome.from_reply(reply, arrays)
+        outcome = Outcome.from_reply(reply, arrays, TASK[task].cell.names() +
+                                     ("random.after",))
         self.calls.append(RecordedCall("construct", task, request, None,
                                        outcome))
         if not outcome.ok:
@@ -415,7 +455,8 @@ class Session:
         request = {"probe": "call", "task": task, "method": method,
                    "strict": strict, "seed": seed, "report": report}
         reply, arrays = self.task_run(task).request(request, case, what)
-        outcome = Outcome.from_reply(reply, arrays)
+        outcome = Outcome.from_reply(reply, arrays, expected_results(
+            task, method, case, report))
         # a copy: a check may change its arrays after the call
         self.calls.append(RecordedCall("call", task, request, {
             key: np.array(value) for key, value in case.items()}, outcome))
@@ -436,7 +477,8 @@ class Session:
                 task, method), most=PROBE_TIME)
         except CheckFailed:
             return None
-        return Outcome.from_reply(reply, arrays)
+        return Outcome.from_reply(reply, arrays, expected_results(
+            task, method, case, False))
 
     def results(self, task: str, case: Arrays, method: Optional[str] = None,
                 **options) -> Arrays:

@@ -1,5 +1,6 @@
 """The judge's side of the stand-ins (run/standin.py): a call that a
-worker's stand-in makes is answered here, with this repository's code.
+worker's stand-in makes is answered with this repository's code, in a
+process of its own (ReferenceWorker).
 
 The arrays come from a process that runs submitted code: they are checked
 against what the README says the call takes before any of this
@@ -9,21 +10,37 @@ them); each argument must have the axes of its README shape, the same t
 and m throughout. A call that does not fit is answered with a ValueError
 in the README's words: "BidirectionalCell.output(H) was given H of shape
 (4, 6, 3); the README's H is (t, m, 2h) = (4, 3, 6) (the same sizes in
-another order)". Sizes and work are bounded (LARGEST, WORK), so that no
-call can hold the judge for long.
+another order)". Sizes, work and results are bounded (LARGEST, WORK,
+RESULTS); and the answers are computed in a process forked from the
+judge's, with a memory limit, which the judge kills when a call runs past
+its time: no call can hold the judge, or its memory.
 """
+import os
+import resource
+import signal
+import socket
+import time
 import warnings
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from judge.contract.tasks import TASK, Array, offered, size
+from judge.contract.tasks import TASK, Array, Call, offered, size
 from judge.failures import one_line
+from judge.run import protocol
+from judge.run.processes import die_with_parent, kill
 
 Arrays = Dict[str, np.ndarray]
-# bytes of arrays one call may send, and multiply-adds it may cost
+# bytes of arrays one call may send, multiply-adds it may cost (every
+# size counted as at least 1), entries of what it returns
 LARGEST = 4 << 20
 WORK = 5e8
+RESULTS = 1 << 22
+# steps of a sequence one call may run (this repository's rnn loops in
+# Python)
+STEPS = 10 ** 4
+# MB of memory the reference worker may use beyond what it starts with
+REFERENCE_MEMORY = 1024
 ERROR_MODES = {"ignore", "warn", "raise"}
 # the exceptions a stand-in may raise by name (others: RuntimeError)
 NAMED = {"ValueError", "TypeError", "IndexError", "KeyError",
@@ -144,12 +161,16 @@ def argument_sizes(call_text: str, arguments: List[Array],
         sizes.update(found)
 
 
-def work(task: str, sizes: Dict[str, int]) -> float:
-    """An upper bound of the multiply-adds of a call: every weight applied
-    to every row of every step."""
-    rows = sizes.get("m", 1) * max(sizes.get("t", 1), 1)
-    return rows * sum(float(np.prod(array.shape(sizes)))
-                      for array in TASK[task].cell.weights)
+def work(task: str, call: Call, sizes: Dict[str, int]) -> Tuple[float, int]:
+    """(an upper bound of the multiply-adds of a call: every weight applied
+    to every row of every step, each size counted as at least 1; the
+    entries of what it returns)."""
+    ones = {key: max(value, 1) for key, value in sizes.items()}
+    rows = ones.get("m", 1) * ones.get("t", 1)
+    steps = rows * sum(float(np.prod(array.shape(ones)))
+                       for array in TASK[task].cell.weights)
+    results = sum(int(np.prod(array.shape(sizes))) for array in call.outputs)
+    return steps, results
 
 
 def error_modes(found) -> Dict[str, str]:
@@ -216,7 +237,8 @@ def answer(reference, needs: Sequence[str], message: dict,
         values = [checked(key, arrays.get(key)) for key in names]
         sizes = cell_sizes(task, attributes)
         argument_sizes(call.text, list(call.arguments), values, sizes)
-        if work(task, sizes) > WORK:
+        steps, results = work(task, call, sizes)
+        if steps > WORK or results > RESULTS or sizes.get("t", 0) > STEPS:
             raise Refused("ValueError", "{}: the arrays given are too large "
                           "for the judge to compute".format(call.text))
         returned, said = compute(reference, task, name, attributes, values,
@@ -236,3 +258,90 @@ def answer(reference, needs: Sequence[str], message: dict,
         text = str(error)
     return {"ok": False, "type": kind, "message": one_line(text, 300),
             "warnings": said}, {}
+
+
+class ReferenceWorker:
+    """A process forked from the judge's that answers the stand-ins'
+    calls (answer), under a memory limit; killed, and forked again at the
+    next call, when a call runs past its time."""
+
+    def __init__(self, reference, spare=lambda pid: None):
+        """reference: this repository's files (judge.reference); spare:
+        told each process's pid (the judge's own, never swept or counted
+        as the submission's); nothing runs until the first call."""
+        self.reference = reference
+        self.spare = spare
+        self.pid: Optional[int] = None
+        self.sock = None
+
+    def start(self) -> None:
+        """Fork the process."""
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (a child process)
+            try:
+                ours.close()
+                self.serve(theirs)
+            finally:
+                os._exit(0)
+        theirs.close()
+        self.pid, self.sock = pid, ours
+        self.spare(pid)
+
+    def serve(self, sock) -> None:
+        """Answer calls until the judge closes the connection."""
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, signal.SIG_DFL)
+        die_with_parent()
+        with open("/proc/self/statm") as f:
+            pages = int(f.read().split()[0])
+        limit = pages * resource.getpagesize() + (REFERENCE_MEMORY << 20)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        while True:
+            message, arrays = protocol.receive(sock)
+            if message is None:
+                return
+            try:
+                found = answer(self.reference, message.pop("needs"),
+                               message, arrays)
+            except MemoryError:
+                found = ({"ok": False, "type": "MemoryError", "message":
+                          "the judge ran out of memory computing it"}, {})
+            protocol.send(sock, *found)
+
+    def ask(self, needs: Sequence[str], message: dict, arrays: Arrays,
+            timeout: float) -> Optional[Tuple[dict, Arrays]]:
+        """The answer to a stand-in's call, or None when it takes longer
+        than timeout seconds (the process is then killed)."""
+        if self.pid is None:
+            self.start()
+        deadline = time.monotonic() + timeout
+        try:
+            self.sock.settimeout(max(timeout, 0.001))
+            self.sock.sendall(protocol.pack(dict(message, needs=list(needs)),
+                                            arrays))
+            reader = protocol.Reader(LARGEST + (RESULTS << 4))
+            while True:
+                self.sock.settimeout(max(deadline - time.monotonic(), 0.001))
+                chunk = self.sock.recv(1 << 20)
+                if not chunk:
+                    raise OSError("the reference worker ended")
+                if reader.feed(chunk):
+                    return reader.decode()
+        except (OSError, protocol.Garbled):
+            self.close()
+            if time.monotonic() < deadline:
+                return ({"ok": False, "type": "RuntimeError", "message":
+                         "the judge could not compute it"}, {})
+            return None
+
+    def close(self) -> None:
+        """Kill the process."""
+        if self.pid is not None:
+            kill(self.pid)
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+            self.sock.close()
+            self.pid = self.sock = None

@@ -118,9 +118,38 @@ class Verdict:
         return (task in self.submitted and not self.void and run > 0 and
                 passed == run and reported == self.collected[task, kind])
 
+    def started(self, task: str) -> bool:
+        """Whether the task's file is more than the starter's skeleton:
+        False when every results check that ran but the import failed on
+        a call that raised NotImplementedError (README: Grading your own
+        work)."""
+        done = [check for check in self.checks[task, "results"]
+                if check.outcome != "skipped"]
+        tried = [check for check in done if check.name !=
+                 "test_imports[{}]".format(task)]
+        return not tried or any(
+            check.passed or not check.message.startswith(
+                "not implemented yet") for check in tried)
+
     def points(self, task: str, kind: str) -> int:
-        """The points a task earns for a kind."""
-        return POINTS[kind] if self.complete(task, kind) else 0
+        """The points a task earns for a kind (none for a task not
+        started, style included)."""
+        return POINTS[kind] if self.complete(task, kind) and \
+            self.started(task) else 0
+
+    def shown(self) -> List[str]:
+        """The tasks the run graded (selected with -k), in order."""
+        return [task for task in TASKS if any(
+            self.collected[task, kind] for kind in KINDS)]
+
+    def unselected(self) -> Optional[str]:
+        """The line that says which tasks were not graded, when -k left
+        some out."""
+        left = [task for task in TASKS if task not in self.shown()]
+        if not left or len(left) == len(TASKS):
+            return None
+        return "Not graded in this run (not selected): {}.".format(
+            ", ".join(left))
 
     def most(self, task: str, kind: str) -> int:
         """The points a kind can earn (0 if the run has no such check)."""
@@ -154,10 +183,12 @@ class Verdict:
         return None
 
     def table(self) -> List[str]:
-        """The scoreboard's table: one row per task, then the total."""
+        """The scoreboard's table: one row per task graded, then the total
+        (of those tasks)."""
         rows = [("task", "submitted") + KINDS + ("points",)]
-        for task in TASKS:
-            row = [task, "yes" if task in self.submitted else "no"]
+        for task in self.shown() or TASKS:
+            row = [task, "no" if task not in self.submitted else "yes"
+                   if self.started(task) else "not started"]
             for kind in KINDS:
                 passed, run, _ = self.tally(task, kind)
                 row.append("{}/{}".format(passed, run) if run else "-")
@@ -199,7 +230,8 @@ class Verdict:
                     if other != kind and said and said.mistake:
                         lines.append("    likely mistake ({}): {}".format(
                             other, said.mistake))
-        lines += [""] + self.notes
+        lines += [""] + self.notes + [
+            line for line in [self.unselected()] if line]
         advice = [(task, kind, text) for task in TASKS for kind in KINDS
                   if task in self.submitted
                   for text in self.advice.get((task, kind), [])]
@@ -215,8 +247,10 @@ class Verdict:
         most = sum(self.most(task, kind) for kind in KINDS)
         first = self.first_failure(task)
         why = ""
-        if first and first[1].startswith(("not implemented yet",
-                                          "not graded")):
+        if not self.started(task):
+            why = "  not started"
+        elif first and first[1].startswith(("not implemented yet",
+                                            "not graded")):
             why = "  " + first[1].split(":")[0]
         return "  {:<17} {:>5}{}".format(task, "{}/{}".format(earned, most),
                                          why)
@@ -231,7 +265,9 @@ class Verdict:
             shown = []
             first = self.failure(task, "results") or ""
             if first.startswith(("not implemented yet", "not graded")):
-                lines.append("{}: {}".format(task, first))
+                lines.append("{}: {}".format(task, "not started: " + first
+                                             if not self.started(task)
+                                             else first))
                 continue
             for kind in KINDS:
                 message = self.failure(task, kind)
@@ -243,12 +279,16 @@ class Verdict:
                 lines.append("  {} ({}/{}{}): {}".format(
                     kind, passed, run, "" if POINTS[kind] else ", no points",
                     message))
-                lines += self.said(task, kind, message, "    ")
+                # where results fail, the kinds that earn nothing say
+                # their first failure alone, after it
+                if POINTS[kind] or not first:
+                    lines += self.said(task, kind, message, "    ")
                 shown.append(message)
         if lines:
             lines = ["The first failure of each kind (-v lists every "
                      "check):", ""] + lines
-        lines += [""] + self.notes
+        lines += [""] + self.notes + [
+            line for line in [self.unselected()] if line]
         if self.void:
             lines += ["", "THE VERDICT IS VOID: " + self.void]
         lines += [""] + self.table()
@@ -259,7 +299,17 @@ class Verdict:
         earns no points is advice, "passed" unless the verdict is void."""
         if not POINTS[kind] and not self.void:
             return "passed"
-        return "passed" if self.complete(task, kind) else "failed"
+        return "passed" if self.complete(task, kind) and \
+            self.started(task) else "failed"
+
+    def failed(self, every_kind: bool = False) -> bool:
+        """Whether a check that earns points failed (every_kind: or any
+        check); a void verdict has failed."""
+        kinds = KINDS if every_kind else [k for k in KINDS if POINTS[k]]
+        return bool(self.void) or any(
+            task in self.submitted and self.collected[task, kind] and (
+                not self.complete(task, kind) or not self.started(task))
+            for task in TASKS for kind in kinds)
 
     def gradescope(self, title: str, seconds: float,
                    sandbox: str = "") -> dict:
@@ -275,6 +325,10 @@ class Verdict:
                 found = self.feedback.get((task, kind))
                 if not submitted:
                     output = "{}.py was not submitted".format(task)
+                elif not self.started(task):
+                    output = "{}.py is not started: every call raises " \
+                        "NotImplementedError (the starter's skeleton): no " \
+                        "points, style included".format(task)
                 elif self.void:
                     output = "the verdict is void: " + self.void
                 else:

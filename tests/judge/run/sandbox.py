@@ -280,11 +280,14 @@ def describe_status(status):
     return "exited with status {}".format(os.WEXITSTATUS(status))
 
 
-# answers a stand-in's call: (its message, its arrays) -> the answer's
-Answer = Callable[[dict, Dict[str, object]], Tuple[dict, Dict[str, object]]]
+# answers a stand-in's call: (its message, its arrays, seconds it may
+# take) -> the answer's, or None when it took longer
+Answer = Callable[[dict, Dict[str, object], float],
+                  Optional[Tuple[dict, Dict[str, object]]]]
 
 
-def no_answer(message: dict, arrays: dict) -> Tuple[dict, dict]:
+def no_answer(message: dict, arrays: dict, timeout: float
+              ) -> Optional[Tuple[dict, dict]]:
     """The answer of a worker that has no stand-ins."""
     return {"ok": False, "type": "RuntimeError",
             "message": "this task has no stand-ins"}, {}
@@ -356,7 +359,15 @@ class Worker:
                     found, got = frame
                     if "standin" not in found:
                         return self.check_turn(found, got, what)
-                    outgoing += protocol.pack(*self.answer(found, got))
+                    answered = self.answer(
+                        found, got, start + timeout - time.monotonic())
+                    if answered is None:
+                        self.stop()
+                        raise Failure("took longer than {} during {} (the "
+                                      "judge was computing a stand-in's "
+                                      "call it made)".format(
+                                          seconds(timeout), what))
+                    outgoing += protocol.pack(*answered)
                     reader = protocol.Reader(limit)
             if LINUX and time.monotonic() >= watch:
                 watch = time.monotonic() + 0.1
@@ -402,8 +413,13 @@ class Worker:
         return message, arrays
 
     def watch_processes(self, what):
-        """Kill the worker if the submission has too many processes."""
-        count = len(others(self.launch.pids(), self.spared))
+        """Kill the worker if the submission has too many processes (read
+        from the control group where there is one: every process of the
+        grading is in it, the fork server aside)."""
+        if self.group.active:
+            count = len(set(self.group.pids()) - set(self.launch.pids()))
+        else:
+            count = len(others(self.launch.pids(), self.spared))
         if count > self.limits.processes + self.launch.per_worker:
             self.stop()
             raise Failure("started more than {} processes during {}".format(
@@ -464,7 +480,7 @@ class Folder(NamedTuple):
 def temporary_folder(files: Dict[str, Tuple[bytes, int]]) -> Folder:
     """New folders for a task's workers, with files ({relative path:
     (bytes, mode)}) in the workers' folder."""
-    top = tempfile.mkdtemp(prefix="rnn-judge-")
+    top = tempfile.mkdtemp(prefix="rnn-judge-{}-".format(os.getpid()))
     task = os.path.join(top, secrets.token_hex(16))
     place = os.path.join(top, "root")
     os.mkdir(task)
@@ -481,8 +497,11 @@ def temporary_folder(files: Dict[str, Tuple[bytes, int]]) -> Folder:
     return Folder(top, task, place)
 
 
-# the folders where any user may leave files
-SHARED = ("/tmp", "/var/tmp", "/dev/shm")
+# the folders where any user may leave files (and what they hold, down to
+# DEPTH levels, where it is writable by anyone too)
+SHARED = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock", "/var/lock",
+          "/dev/mqueue")
+DEPTH = 4
 
 
 def remove_files_of(uid: int, since: float) -> List[str]:
@@ -490,28 +509,53 @@ def remove_files_of(uid: int, since: float) -> List[str]:
     level user, workers have no /tmp of their own, and what they wrote
     there must not outlive the grading; the paths removed."""
     removed = []
-    for folder in SHARED:
+
+    def clean(folder: str, depth: int) -> None:
         try:
             names = os.listdir(folder)
         except OSError:
-            continue
+            return
         for name in names:
             path = os.path.join(folder, name)
             try:
                 found = os.lstat(path)
             except OSError:
                 continue
-            if found.st_uid != uid or found.st_ctime < since - 1:
-                continue
-            if stat.S_ISDIR(found.st_mode):
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                try:
-                    os.remove(path)
-                except OSError:
-                    continue
-            removed.append(path)
+            if found.st_uid == uid and found.st_ctime >= since - 1:
+                if stat.S_ISDIR(found.st_mode):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    try:
+                        os.remove(path)
+                    except OSError:
+                        continue
+                removed.append(path)
+            elif stat.S_ISDIR(found.st_mode) and found.st_mode & \
+                    stat.S_IWOTH and depth > 1:
+                clean(path, depth - 1)
+
+    for folder in SHARED:
+        if not os.path.islink(folder):
+            clean(folder, DEPTH)
     return removed
+
+
+def remove_stale_folders() -> None:
+    """Remove the task folders that judges killed before their end left
+    (rnn-judge-PID-...: PID no longer runs), if this user's."""
+    top = tempfile.gettempdir()
+    try:
+        names = os.listdir(top)
+    except OSError:
+        return
+    for name in names:
+        parts = name.split("-")
+        path = os.path.join(top, name)
+        if name.startswith("rnn-judge-") and len(parts) > 3 and \
+                parts[2].isdigit() and not os.path.exists(
+                    "/proc/" + parts[2]) and os.lstat(path).st_uid == \
+                os.geteuid():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def protection(wanted: str, user: str, hidden: Iterable[str],

@@ -58,7 +58,7 @@ import numpy as np  # noqa: E402  (after the path; the zygote loads it once)
 
 from judge.contract import cases  # noqa: E402
 from judge.contract.tasks import TASK  # noqa: E402
-from judge.run import isolation, protocol, standin  # noqa: E402
+from judge.run import isolation, protocol, seccomp, standin  # noqa: E402
 from judge.run.processes import (  # noqa: E402
     become_subreaper, die_with_parent, keep_private)
 
@@ -102,8 +102,8 @@ def confine(directory, place, limits, needs, config, sock):
     code runs: limits; at the level namespaces a root file system of its
     own (directory then at isolation.TASK_FOLDER); the stand-ins of needs;
     no privilege (an unprivileged user, or no capability in a user
-    namespace); folder, import path and environment. Raises if any
-    protection of its level fails."""
+    namespace); a system-call filter (seccomp.py); folder, import path and
+    environment. Raises if any protection of its level fails."""
     limit("memory", resource.RLIMIT_AS, limits["memory"])
     limit("CPU time", resource.RLIMIT_CPU, limits["cpu"])
     limit("file size", resource.RLIMIT_FSIZE, limits["files"])
@@ -117,6 +117,10 @@ def confine(directory, place, limits, needs, config, sock):
     standin.install(needs, standin.Channel(sock), sys.modules)
     if config["level"] != "processes":
         isolation.drop(config)
+    if seccomp.available():
+        seccomp.confine_worker()
+    else:
+        UNSET.append("system-call filter")
     os.chdir(directory)
     sys.path[:] = [directory] + [path for path in sys.path
                                  if path not in (TESTS, ROOT, "")]
