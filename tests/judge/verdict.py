@@ -265,9 +265,9 @@ class Verdict:
             shown = []
             first = self.failure(task, "results") or ""
             if first.startswith(("not implemented yet", "not graded")):
-                lines.append("{}: {}".format(task, "not started: " + first
-                                             if not self.started(task)
-                                             else first))
+                lines.append("{}: {}".format(task, "not started: " + first[
+                    len("not implemented yet: "):] if not self.started(task)
+                    and first.startswith("not implemented yet: ") else first))
                 continue
             for kind in KINDS:
                 message = self.failure(task, kind)
@@ -325,10 +325,6 @@ class Verdict:
                 found = self.feedback.get((task, kind))
                 if not submitted:
                     output = "{}.py was not submitted".format(task)
-                elif not self.started(task):
-                    output = "{}.py is not started: every call raises " \
-                        "NotImplementedError (the starter's skeleton): no " \
-                        "points, style included".format(task)
                 elif self.void:
                     output = "the verdict is void: " + self.void
                 else:
@@ -339,6 +335,11 @@ class Verdict:
                     if not POINTS[kind]:
                         output = "Advice, for no points: {} of {} checks " \
                             "passed.\n{}".format(passed, run, output)
+                    elif not self.started(task):
+                        output += "\n{}.py is not started: every call " \
+                            "raises NotImplementedError (the starter's " \
+                            "skeleton): no points, style included".format(
+                                task)
                 tests.append({
                     "name": "{}: {}".format(task, kind),
                     "score": self.points(task, kind),

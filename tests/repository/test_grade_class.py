@@ -63,8 +63,8 @@ def test_table_agrees_with_each_verdict(gradings):
 
 def test_each_submission_gets_what_it_deserves(gradings):
     """ben: nothing, and the class goes on; cat: 10 points for its task 0
-    and the style point of its GRU, with the diagnosis; starter: the
-    eleven style points of skeletons."""
+    and the style point of its GRU, with the diagnosis; starter: nothing,
+    style included (skeletons: not started)."""
     _, printed, out, _ = gradings["class"]
     rows = {row["submission"]: row for row in read_table(out)[0]}
     assert rows["ben"]["score"] == "0"
@@ -72,7 +72,8 @@ def test_each_submission_gets_what_it_deserves(gradings):
     assert rows["cat"]["0-rnn_cell results"] == "9"
     assert rows["cat"]["2-gru_cell results"] == "0"
     assert rows["cat"]["2-gru_cell style"] == "1"
-    assert rows["starter"]["score"] == "11"
+    assert rows["starter"]["score"] == "0"
+    assert rows["starter"]["2-gru_cell style"] == "0"
     with open(os.path.join(out, "cat", "results.json")) as f:
         found = entries(json.load(f))
     assert "blends the wrong way round" in found[

@@ -150,9 +150,9 @@ def test_drivers_run_the_students_own_files(tmp_path):
 
 
 def test_fresh_workspace_grades_to_zero_with_clear_messages(gradings):
-    """No results, full style, and for every task 'not implemented yet'
-    naming what to write; no traceback. (The workspace is graded as one
-    submission of the class of test_grade_class.py.)"""
+    """No point, style included (not started), and for every task 'not
+    implemented yet' naming what to write; no traceback. (The workspace
+    is graded as one submission of the class of test_grade_class.py.)"""
     _, _, out, _ = gradings["class"]
     with open(os.path.join(out, "starter", "results.json")) as f:
         verdict = json.load(f)
@@ -163,7 +163,8 @@ def test_fresh_workspace_grades_to_zero_with_clear_messages(gradings):
     assert "Traceback" not in scoreboard
     for task in TASKS:
         assert found[task, "results"]["score"] == 0
-        assert found[task, "style"]["status"] == "passed", task
+        assert found[task, "style"]["score"] == 0, task
+        assert "not started" in found[task, "style"]["output"], task
         kind, message = first_failure(verdict["output"], task)
         assert kind == "results", (task, kind)
         assert message.startswith("not implemented yet: write "), message

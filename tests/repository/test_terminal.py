@@ -50,11 +50,11 @@ def test_a_half_done_workspace_grades_in_a_short_report(tmp_path):
     lines = printed.rstrip("\n").splitlines()
     assert status == 1, printed
     assert len(lines) <= 60, printed
-    # six tasks right, and the style point of each skeleton
-    assert lines[-1].startswith("total") and lines[-1].endswith("65/110")
+    # six tasks right; a skeleton scores nothing, style included
+    assert lines[-1].startswith("total") and lines[-1].endswith("60/110")
     assert "FAILED" not in printed and "Traceback" not in printed
-    assert "  6-bi_backward      1/10  not implemented yet" in lines
-    assert "6-bi_backward: not implemented yet: write " \
+    assert "  6-bi_backward      0/10  not started" in lines
+    assert "6-bi_backward: not started: write " \
         "BidirectionalCell.__init__ in 6-bi_backward.py (task 6)" in lines
 
 
@@ -194,3 +194,33 @@ def test_style_says_what_to_do(tmp_path):
     status, printed = run(["./grade", "4"], place)
     assert "E741 ambiguous variable name 'l'" in printed, printed
     assert "such as n_layers" in printed
+
+
+def test_one_task_graded_shows_its_row_and_exits_zero(tmp_path):
+    """./grade 0 on a task written right: its row alone, the total of
+    that task, a line naming the tasks not graded, and exit status 0
+    (bilal's task 0 fails robustness checks, which earn no points)."""
+    place = workspace(tmp_path / "work", ["0-rnn_cell"])
+    status, printed = run(["./grade", "0"], place)
+    lines = printed.rstrip("\n").splitlines()
+    table = lines[lines.index(next(line for line in lines
+                                   if line.startswith("task "))):]
+    assert [line.split()[0] for line in table] == ["task", "0-rnn_cell",
+                                                   "total"], printed
+    assert table[-1].endswith("10/10")
+    assert "Not graded in this run (not selected): 1-rnn, 2-gru_cell, " \
+        "3-lstm_cell, 4-deep_rnn, 5-bi_forward, 6-bi_backward, " \
+        "7-bi_output, 8-bi_rnn, 9-rnn_backward, 10-lstm_backward." in lines
+    assert status == 0, printed
+
+
+def test_pytest_from_a_folder_of_the_repository_finds_its_tests():
+    """python3 -m pytest from main/ (or any folder inside) collects this
+    repository's tests, as from its root."""
+    status, printed = run([sys.executable, "-m", "pytest", "-q", "-p",
+                           "no:cacheprovider", "--collect-only", "-k",
+                           "test_pycodestyle and 0-rnn_cell"],
+                          os.path.join(ROOT, "main"))
+    assert status == 0, printed
+    assert "tests/checks/test_style.py::test_pycodestyle[0-rnn_cell]" in \
+        printed
