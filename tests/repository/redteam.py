@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -83,6 +84,8 @@ OPTIONS = {
     "loot": ["--time-limit=20", "--task-time-limit=60"],
     "forge": ["--time-limit=5", "--task-time-limit=15"],
     "hog": ["--time-limit=20", "--task-time-limit=60"],
+    "breach": ["--time-limit=5", "--task-time-limit=15"],
+    "mimicry": ["--time-limit=20", "--task-time-limit=60"],
     "neighbours": ["--time-limit=20", "--task-time-limit=60"],
 }
 # the checks a red-team grading runs: every kind, but the slowest
@@ -92,11 +95,17 @@ SELECTED = ["-m", "not errors", "-k", "not fresh and not edge and not "
 # which submissions each level grades
 GRADED = {
     "namespaces": ("intake", "names", "linked", "course", "loot", "forge",
-                   "hog", "neighbours"),
-    "user": ("loot", "forge", "hog", "neighbours"),
-    "userns": ("intake", "loot", "forge", "hog"),
-    "processes": ("loot", "forge", "hog"),
+                   "breach", "mimicry", "hog", "neighbours"),
+    "user": ("loot", "forge", "breach", "mimicry", "hog", "neighbours"),
+    "userns": ("intake", "loot", "forge", "breach", "mimicry", "hog"),
+    "processes": ("loot", "forge", "breach", "mimicry", "hog"),
 }
+# graded each by a process of its own, after the others (graded one
+# after the other in one process: batch.py): hog stops its judge where it
+# can, neighbours is a class
+ALONE = ("hog", "neighbours")
+# the folders any user may write to, that the level user cleans
+TEMPORARY = ("/tmp", "/dev/shm", "/var/tmp", "/run/lock")
 # seconds a grading may take before the runner calls it blocked
 BLOCKED = 240
 
@@ -214,7 +223,7 @@ def write_all(place: str, repo: str, mark: str, port: int, drop: str,
     found["course"] = os.path.join(subs, "course")
     os.makedirs(found["course"])
     os.symlink(repo, os.path.join(found["course"], "supervised_learning"))
-    for name in ("loot", "forge", "hog"):
+    for name in ("loot", "forge", "hog", "breach", "mimicry"):
         # (hog's attack on the judge stops the processes that name its
         # folder)
         folder = found[name] = os.path.join(subs, name + "-" + mark)
@@ -253,7 +262,8 @@ class Run:
     read again 2 s after it ended (None likewise), the seconds it took,
     whether it was stopped (and resumed by the runner), and what was
     found after it: reference lines in what it printed or wrote, files
-    and processes named after the run's mark, the class's folder."""
+    and processes named after the run's mark, control groups left; the
+    judge's largest memory in MB (its own process's)."""
     submission: str
     level: str
     status: int
@@ -266,6 +276,7 @@ class Run:
     planted: List[str] = field(default_factory=list)
     left: List[str] = field(default_factory=list)
     groups: List[str] = field(default_factory=list)
+    memory: float = 0.0
 
 
 def command(level: Level, python: str, arguments: List[str]) -> List[str]:
@@ -286,10 +297,11 @@ def stopped(pid: int) -> bool:
 
 
 def run(level: Level, python: str, repo: str, arguments: List[str],
-        printed_path: str) -> Tuple[int, bool, float, int]:
+        printed_path: str) -> Tuple[int, bool, float, int, float]:
     """Run a judge (or grade_class.py) from repo at level; (exit status,
-    whether it was stopped, seconds, its pid). A stopped judge is resumed
-    after 2 s; one past BLOCKED seconds is killed (status -9)."""
+    whether it was stopped, seconds, its pid, its largest memory in MB
+    (its own, not its children's: sampled as it runs). A stopped judge is
+    resumed after 2 s; one past BLOCKED seconds is killed (status -9)."""
     env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
                PYTHONDONTWRITEBYTECODE="1")
     options = {}
@@ -303,12 +315,14 @@ def run(level: Level, python: str, repo: str, arguments: List[str],
             command(level, python, arguments), cwd=repo, env=env,
             stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True, **options)
+        memory = 0.0
         while process.poll() is None:
+            memory = max(memory, largest_memory(process.pid))
             if time.monotonic() - start > BLOCKED:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
                 return -9, was_stopped, time.monotonic() - start, \
-                    process.pid
+                    process.pid, memory
             if stopped(process.pid):
                 was_stopped = True
                 since = since or time.monotonic()
@@ -317,7 +331,19 @@ def run(level: Level, python: str, repo: str, arguments: List[str],
                     since = None
             time.sleep(0.05)
     return process.returncode, was_stopped, time.monotonic() - start, \
-        process.pid
+        process.pid, memory
+
+
+def largest_memory(pid: int) -> float:
+    """The largest memory pid has held so far, in MB (0 once it ended)."""
+    try:
+        with open("/proc/{}/status".format(pid)) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 def read_json(path: str) -> Optional[dict]:
@@ -361,17 +387,49 @@ def listing(place: str) -> List[str]:
 
 def marked_processes(mark: str) -> List[str]:
     """The command lines of processes that name mark's number."""
+    return list(marked_pids(mark).values())
+
+
+def marked_pids(mark: str) -> Dict[int, str]:
+    """{pid: command line} of the processes, but zombies, that name
+    mark's number in their command line or their name (a hopper's)."""
     number = mark[-6:]
-    found = []
+    found = {}
     for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
         try:
             with open("/proc/{}/cmdline".format(name), "rb") as f:
                 line = f.read().decode("utf-8", "replace")
+            with open("/proc/{}/stat".format(name), "rb") as f:
+                comm, state = f.read().split(b"(", 1)[1].rsplit(b")", 1)
         except OSError:
             continue
-        if number in line and "redteam.py" not in line:
-            found.append(line.replace("\0", " "))
+        if state.split()[:1] == [b"Z"]:
+            continue
+        if number in line and "redteam.py" not in line or \
+                number.encode() in comm:
+            found[int(name)] = line.replace("\0", " ")
     return found
+
+
+def clear(mark: str, planted: List[str]) -> None:
+    """Remove what a grading left for the next: the planted files of the
+    shared temporary folders, the processes that name mark (a hopper's
+    forks among them)."""
+    for path in planted:
+        if os.path.isfile(path) and os.path.dirname(path) in TEMPORARY:
+            os.remove(path)
+    for _ in range(100):
+        pids = marked_pids(mark)
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.02)
 
 
 def groups_left(judge: Optional[int]) -> List[str]:
@@ -481,57 +539,33 @@ def grade_level(place: str, level_name: str, python: str,
     with open(secret, "w") as f:
         f.write("SECRET-{}\n".format(mark))
     os.chmod(secret, 0o600)
-    lines = distinct_lines()
-    needles = [hashlib.sha256(line.encode()).hexdigest() for line in lines]
+    needles = [hashlib.sha256(line.encode()).hexdigest()
+               for line in distinct_lines()]
     repo = prepare(place, level)
     subs = write_all(place, repo, mark, port, drop, needles, secret)
     submitted = set(listing(os.path.join(place, "subs")))
     runs = []
-    for name in GRADED[level_name]:
-        out = os.path.join(place, "out-" + name)
-        os.mkdir(out)
-        if level.as_user:
-            os.chown(out, level.uid, level.uid)
-        results = os.path.join(out, "results.json")
-        if name == "neighbours":
-            grades = os.path.join(out, "grades")
-            arguments = [os.path.join("tests", "grade_class.py"),
-                         subs[name], "--out", grades, "--seed=1",
-                         "--jobs=1"] + OPTIONS[name]
-            os.chmod(subs[name], 0o700)
+    together = [name for name in GRADED[level_name] if name not in ALONE]
+    gradings = [together] if together else []
+    gradings += [[name] for name in GRADED[level_name] if name in ALONE]
+    for names in gradings:
+        if names == together:
+            graded = grade_batch(level, python, repo, place, subs, names)
         else:
-            arguments = ["-m", "pytest", "-q", "-p", "no:cacheprovider",
-                         "--assert=plain", "--seed=1",
-                         "--submission=" + subs[name],
-                         "--results=" + results,
-                         "--sandbox=" + level.sandbox] + OPTIONS[name] + (
-                             SELECTED if name != "intake" else [])
-        status, was_stopped, seconds, pid = run(
-            level, python, repo, arguments,
-            os.path.join(place, name + ".txt"))
-        verdict = read_json(results)
-        if name == "forge":
-            time.sleep(2)  # what a process left behind would write by now
-        later = read_json(results)
-        printed = read_text(os.path.join(place, name + ".txt"))
-        if name == "neighbours":
-            verdict = read_json(os.path.join(grades, "alice",
-                                             "results.json"))
-            later = verdict
-        shown = printed + json.dumps(verdict)
-        found = Run(name, level_name, status, printed, verdict, later,
-                    seconds, was_stopped, leaked(shown, lines))
-        found.planted = marked_files(mark, python_places(python), 1) + \
-            marked_files(mark, ["/tmp", "/dev/shm", "/var/tmp"], 1) + \
-            marked_files(mark, [repo]) + sorted(
-                set(listing(os.path.join(place, "subs"))) - submitted)
-        found.left = marked_processes(mark)
-        found.groups = groups_left(None if name == "neighbours" else pid)
-        runs.append(found)
-        for path in found.planted:
-            if os.path.isfile(path) and os.path.dirname(path) in (
-                    "/tmp", "/dev/shm", "/var/tmp"):
-                os.remove(path)
+            graded = [grade_alone(level, python, repo, place, subs,
+                                  names[0])]
+        planted = marked_files(mark, python_places(python), 1) + \
+            marked_files(mark, TEMPORARY, 1) + marked_files(mark, [repo]) \
+            + sorted(set(listing(os.path.join(place, "subs"))) - submitted)
+        left = marked_processes(mark)
+        for found in graded:
+            found.planted, found.left = planted, left
+        clear(mark, planted)
+        runs += graded
+    lines = distinct_lines()
+    for found in runs:
+        found.leaked = leaked(found.printed + json.dumps(found.verdict),
+                              lines)
     received = listener.received if listener else []
     if listener:
         listener.stop()
@@ -543,6 +577,86 @@ def grade_level(place: str, level_name: str, python: str,
     with open(os.path.join(place, "report.json"), "w") as f:
         json.dump(report, f)
     return runs
+
+
+def options_of(level: Level, name: str) -> List[str]:
+    """The options of a judge grading the submission called name at
+    level, but --submission and --results."""
+    return ["--assert=plain", "--seed=1", "--sandbox=" + level.sandbox] + \
+        OPTIONS[name] + (SELECTED if name != "intake" else [])
+
+
+def out_folder(place: str, level: Level, name: str) -> str:
+    """A new folder for the results of the grading called name, that the
+    judge's user may write to."""
+    out = os.path.join(place, "out-" + name)
+    os.mkdir(out)
+    if level.as_user:
+        os.chown(out, level.uid, level.uid)
+    return out
+
+
+def grade_batch(level: Level, python: str, repo: str, place: str,
+                subs: Dict[str, str], names: List[str]) -> List[Run]:
+    """Grade the submissions called names one after the other, in one
+    process (batch.py) run at level."""
+    jobs, outs = [], {}
+    for name in names:
+        out = outs[name] = out_folder(place, level, name)
+        jobs.append({"submission": subs[name],
+                     "results": os.path.join(out, "results.json"),
+                     "printed": os.path.join(out, "printed.txt"),
+                     "options": options_of(level, name)})
+    path = os.path.join(place, "jobs.json")
+    with open(path, "w") as f:
+        json.dump(jobs, f)
+    os.chmod(path, 0o644)
+    status, was_stopped, seconds, pid, memory = run(
+        level, python, repo, [os.path.join("tests", "repository",
+                                           "batch.py"), path],
+        os.path.join(place, "batch.txt"))
+    time.sleep(2)  # what a process left behind would write by now
+    runs = []
+    for name in names:
+        printed = read_text(os.path.join(outs[name], "printed.txt")) \
+            if os.path.exists(os.path.join(outs[name], "printed.txt")) \
+            else read_text(os.path.join(place, "batch.txt"))
+        found = read_json(os.path.join(outs[name], "results.json"))
+        ended = re.search(r"exit (-?\d+)\s*$", printed)
+        runs.append(Run(name, level.name, int(ended.group(1)) if ended
+                        else status, printed, found, found, seconds,
+                        was_stopped, groups=groups_left(pid),
+                        memory=memory))
+    return runs
+
+
+def grade_alone(level: Level, python: str, repo: str, place: str,
+                subs: Dict[str, str], name: str) -> Run:
+    """Grade the submission called name by a judge (or, for the class of
+    neighbours, grade_class.py) of its own, at level."""
+    out = out_folder(place, level, name)
+    results = os.path.join(out, "results.json")
+    if name == "neighbours":
+        grades = os.path.join(out, "grades")
+        arguments = [os.path.join("tests", "grade_class.py"), subs[name],
+                     "--out", grades, "--seed=1", "--jobs=1"] + \
+            OPTIONS[name]
+        os.chmod(subs[name], 0o700)
+    else:
+        arguments = ["-m", "pytest", "-q", "-p", "no:cacheprovider",
+                     "--submission=" + subs[name], "--results=" + results] \
+            + options_of(level, name)
+    status, was_stopped, seconds, pid, memory = run(
+        level, python, repo, arguments, os.path.join(place, name + ".txt"))
+    verdict = read_json(results)
+    later = read_json(results)
+    if name == "neighbours":
+        verdict = later = read_json(os.path.join(grades, "alice",
+                                                 "results.json"))
+    return Run(name, level.name, status, read_text(os.path.join(
+        place, name + ".txt")), verdict, later, seconds, was_stopped,
+        groups=groups_left(None if name == "neighbours" else pid),
+        memory=memory)
 
 
 def python_places(python: str) -> List[str]:

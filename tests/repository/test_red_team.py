@@ -26,6 +26,8 @@ from redteam import ROOT, TASKS, distinct_lines, leaked, world_readable
 CHECKOUT_READABLE = world_readable(os.path.join(ROOT, "0-rnn_cell.py"))
 
 # (submission, task) -> {level or "*": (points, what its outputs say)}
+# the largest memory of a judge's own process, in MB
+JUDGE_MB = 400
 EXPECTED = {
     ("intake", "0-rnn_cell"): {"*": (0, r"0-rnn_cell\.py is a symbolic "
                                         r"link: submit the file itself")},
@@ -80,6 +82,27 @@ EXPECTED = {
                             "*": (9, "")},
     ("hog", "3-lstm_cell"): {"processes": (0, ""), "*": (9, "")},
     ("neighbours", "1-rnn"): {"*": (9, r"NEIGHBOURS nothing")},
+    ("breach", "0-rnn_cell"): {"*": (9, r"KEYS read nothing; added "
+                                        r"Operation not permitted")},
+    ("breach", "1-rnn"): {"*": (9, r"sent more bytes than one reply")},
+    ("breach", "2-gru_cell"): {"*": (9, r"LEFT")},
+    ("breach", "3-lstm_cell"): {"*": (9, r"NESTED covers \[\]; no nested "
+                                         r"namespace")},
+    ("breach", "4-deep_rnn"): {"*": (9, "")},
+    ("breach", "9-rnn_backward"): {"*": (0, r"too large for the judge to "
+                                            r"compute")},
+    ("breach", "10-lstm_backward"): {"*": (9, "")},
+    ("mimicry", "0-rnn_cell"): {"*": (0, r"cannot be sent|could not be "
+                                         r"read|an array of")},
+    ("mimicry", "1-rnn"): {"*": (9, r"FLOOD ValueError: RNNCell\.forward"
+                                    r"\(h_prev, x_t\): the arrays given "
+                                    r"are too large")},
+    ("mimicry", "2-gru_cell"): {"*": (9, "")},
+    ("mimicry", "5-bi_forward"): {"*": (0, r"raised ValueError: not "
+                                           r"graded")},
+    ("mimicry", "6-bi_backward"): {"*": (9, r"PINNED -1 MB")},
+    ("mimicry", "7-bi_output"): {"*": (9, "")},
+    ("mimicry", "8-bi_rnn"): {"*": (9, r"undocumented has no docstring")},
 }
 
 
@@ -135,15 +158,16 @@ def test_each_attack_gets_its_honest_verdict(task, red_team):
 def test_no_grading_leaks_blocks_or_leaves_anything(red_team):
     """No line of the solutions in what a judge printed or wrote; the
     verdict the judge's, unchanged after it ended; no process and no
-    control group left; no judge blocked (processes only: a submission
-    can stop its judge, which is then resumed)."""
+    control group left; no judge blocked. Processes only: a submission
+    can stop its judge (which the runner resumes), and its processes may
+    outlive the grading (a fork hopper, which the runner kills)."""
     for level, run in runs_of(red_team):
         where = (level, run["submission"])
         assert run["leaked"] == [] or level in (
             ("processes", "user") if CHECKOUT_READABLE else
             ("processes",)) and run["submission"] == "forge", where
         assert run["status"] not in (-9, None), where
-        assert run["left"] == [], where
+        assert run["left"] == [] or level == "processes", where
         assert run["groups"] == [], where
         assert run["later"] == run["verdict"], where
         assert run["stopped"] == (level == "processes" and
@@ -154,12 +178,13 @@ def test_no_grading_leaks_blocks_or_leaves_anything(red_team):
 
 def test_nothing_is_planted_where_the_level_promises_it(red_team):
     """No file of the attacks outside the worker's own /tmp: not in
-    site-packages (a .pth), /tmp, /dev/shm, /var/tmp, this repository or
-    the submissions; processes only lets a worker write where its user
-    may: /tmp, and a repository that user owns (the verdict is then
-    void)."""
+    site-packages (a .pth), /tmp, /dev/shm, /var/tmp, /run/lock, this
+    repository or the submissions; processes only lets a worker write
+    where its user may: the folders that any user may write to (breach,
+    graded with loot, forge and mimicry), and a repository that user owns
+    (hog: the verdict is then void)."""
     for level, run in runs_of(red_team):
-        if level == "processes" and run["submission"] == "hog":
+        if level == "processes":
             assert run["planted"], (level, run["submission"])
             continue
         assert run["planted"] == [], (level, run["submission"])
@@ -198,6 +223,16 @@ def test_memory_and_processes_are_bounded_together(red_team):
         # processes than its limit and kills the worker
         for forked in re.findall(r"FORKED (\d+)", said):
             assert int(forked) <= 64, (level, forked)
+
+
+def test_the_judges_own_memory_stays_small(red_team):
+    """The judge computes the stand-ins' calls in a process of its own,
+    under the workers' limit, and keeps no reply larger than the
+    expected arrays: asked for gigabytes (mimicry), the judge's process
+    stays below JUDGE_MB."""
+    for level, run in runs_of(red_team):
+        where = (level, run["submission"], run["memory"])
+        assert 0 < run["memory"] <= JUDGE_MB, where
 
 
 def test_names_cannot_forge_the_judges_lines(red_team):

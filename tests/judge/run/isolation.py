@@ -42,7 +42,7 @@ import time
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from judge.run.processes import LINUX, kill, prctl
+from judge.run.processes import LINUX, PR_SET_DUMPABLE, kill, prctl
 
 LEVELS = ("processes", "user", "namespaces")
 # auto: the strongest level that works; required: the same, but never
@@ -263,6 +263,10 @@ def enter_zygote(config: dict) -> None:
     workers' set-up needs (never the machine's)."""
     if config["userns"]:
         uid, gid = os.getuid(), os.getgid()
+        # a process forked from an undumpable judge (keep_private) cannot
+        # write its own maps: /proc/self is root's until it is dumpable
+        # again (the caller makes it undumpable once they are written)
+        prctl(PR_SET_DUMPABLE, 1)
         unshare(CLONE_NEWUSER)
         for name, text in (("setgroups", "deny"),
                            ("uid_map", "{0} {0} 1".format(uid)),

@@ -1,4 +1,4 @@
-"""0-rnn_cell: lies about its docstrings. The style point's docstring
+"""8-bi_rnn: lies about its docstrings. The style point's docstring
 check trusts what the worker says (which names have a docstring), and
 the worker is the submission's own process: this file replaces the
 worker's documentation() (in the frames above its import) with one

@@ -1,4 +1,4 @@
-"""0-rnn_cell: speaks in the judge's words. The worker tells the judge
+"""5-bi_forward: speaks in the judge's words. The worker tells the judge
 which exceptions its own harness raised (harness: true), and the judge
 then shows their message alone, without "raised ... at line"; the
 worker is the submission's process, so this file replaces the worker's
@@ -8,11 +8,11 @@ exception, with the judge's
 own message for a task file that is a symbolic link, and its forward
 raises. The scoreboard's line of the task, its report and results.json
 then read as if the judge had refused the file at intake ("not graded:
-0-rnn_cell.py is a symbolic link: submit the file itself, ..."), a
+5-bi_forward.py is a symbolic link: submit the file itself, ..."), a
 fault of the upload rather than of the code, which the student may
 dispute."""
-_SAID = ("not graded: 0-rnn_cell.py is a symbolic link: submit the file "
-         "itself, named 0-rnn_cell.py")
+_SAID = ("not graded: 5-bi_forward.py is a symbolic link: submit the "
+         "file itself, named 5-bi_forward.py")
 
 
 def _describe(error, task):
@@ -28,7 +28,7 @@ while _frame is not None:  # the worker's own globals, above the import
     _frame = _frame.f_back
 
 
-class RNNCell(RNNCell):
+class BidirectionalCell(BidirectionalCell):
     """The plain cell, whose forward raises."""
 
     def forward(self, h_prev, x_t):

@@ -1,4 +1,4 @@
-"""0-rnn_cell: memory that outlives its worker, and its task. System V
+"""6-bi_backward: memory that outlives its worker, and its task. System V
 shared memory belongs to an IPC namespace, not to a process: at level
 namespaces every worker of a grading shares the fork server's, which
 lives until the grading ends; without namespaces (the levels user and
@@ -52,11 +52,11 @@ def _pin():
 _PINNED = _pin()
 
 
-class RNNCell(RNNCell):
+class BidirectionalCell(BidirectionalCell):
     """The plain cell; in a robustness check, how much was pinned."""
 
-    def forward(self, h_prev, x_t):
-        """The plain forward; in a robustness check, PINNED n MB."""
+    def backward(self, h_next, x_t):
+        """The plain backward; in a robustness check, PINNED n MB."""
         if _strict():
             raise RuntimeError("PINNED %d MB" % _pin())
-        return super().forward(h_prev, x_t)
+        return super().backward(h_next, x_t)
