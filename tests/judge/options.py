@@ -12,6 +12,14 @@ import pytest
 
 from judge.run.isolation import CHOICES, DEFAULT_USER
 from judge.run.limits import add_options
+from judge.run.processes import THREADS
+
+# one BLAS thread in the judge and in all it starts, set before numpy is
+# imported: its arrays are small, and idle BLAS threads wait by spinning,
+# taking the cores from its workers (and, in this repository's tests,
+# from the gradings that run beside them)
+for _name in THREADS:
+    os.environ.setdefault(_name, "1")
 
 
 def pytest_addoption(parser):

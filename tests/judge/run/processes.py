@@ -13,6 +13,10 @@ import sys
 import time
 from typing import Dict, Iterable, Optional, Set, Tuple
 
+# the variables that set how many threads BLAS and OpenMP start
+THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+           "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
 LINUX = sys.platform.startswith("linux") and os.path.isdir("/proc/self")
 PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4

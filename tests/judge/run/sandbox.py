@@ -47,15 +47,13 @@ from judge.run import isolation, protocol
 from judge.run.cgroup import Group
 from judge.run.isolation import Isolation
 from judge.run.limits import Limits, seconds, size
-from judge.run.processes import LINUX, kill, others, user_threads
+from judge.run.processes import LINUX, THREADS, kill, others, user_threads
 
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                       "worker.py")
 # the largest frame a worker may send, besides what it may print (a
 # driver's printout travels in a reply)
 FRAME_LIMIT = 6 << 20
-THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
-           "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 # what workers that drop to another user keep of the judge's environment
 KEPT = {"PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR",
         "LD_LIBRARY_PATH"}
