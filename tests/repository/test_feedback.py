@@ -94,3 +94,14 @@ def test_feedback_points_at_the_fault(gradings):
     share = 1 - len(missed) / len(faults)
     assert share >= 0.95, (share, missed)
     assert unnamed == [], unnamed
+
+
+def test_every_failing_results_task_gets_a_hint(gradings):
+    """A task that fails its results gets a named mistake or at least
+    one hint (which output, steps, layer, half, gate or term), never a
+    first difference alone."""
+    silent = [path for path, (entry, named, _) in feedback(gradings).items()
+              if entry["status"] == "failed" and not named and
+              not entry["extra_data"]["hints"] and
+              entry["extra_data"]["kind"] == "results"]
+    assert silent == []
