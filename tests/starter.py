@@ -134,7 +134,12 @@ while words:
     elif word.startswith("-k"):
         tasks.append(word[2:].lstrip("="))
     elif word in VALUED and words:
-        args += [word, words.pop(0)]
+        value = words.pop(0)
+        # a results file is named from here, not from the repository
+        args += [word, os.path.abspath(value) if word == "--results"
+                 else value]
+    elif word.startswith("--results="):
+        args.append("--results=" + os.path.abspath(word[len("--results="):]))
     elif word.startswith("-"):
         args.append(word)
     else:

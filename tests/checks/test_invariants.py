@@ -78,8 +78,8 @@ def test_gru_with_shut_update_gate_keeps_h_prev(task, judge):
     """z = 0 (bz = -40, Wz = 0): h_next = h_prev whatever r."""
     case = gru_case(rng(2), -GATE, 0.0)
     got = judge.results(task, case)
-    close("2-gru_cell h_next with z = 0 (must be h_prev)", got["h_next"],
-          case["state"])
+    close("2-gru_cell h_next with the gate z = 0 (must be h_prev)",
+          got["h_next"], case["state"])
 
 
 @pytest.mark.parametrize("task", ["2-gru_cell"])
@@ -88,7 +88,7 @@ def test_gru_with_open_update_gate_takes_the_candidate(task, judge):
     makes tanh(x_t @ Wh[h:] + bh): the reset acts before the product."""
     case = gru_case(rng(3), GATE, -GATE)
     got = judge.results(task, case)
-    close("2-gru_cell h_next with z = 1, r = 0 (must be tanh(x_t @ "
+    close("2-gru_cell h_next with the gates z = 1, r = 0 (must be tanh(x_t @ "
           "Wh[h:] + bh))", got["h_next"],
           np.tanh(case["x_t"] @ case["cell.Wh"][3:] + case["cell.bh"]))
 
@@ -106,9 +106,10 @@ def test_lstm_with_forget_1_update_0_keeps_c_prev(task, judge):
     case.update(state=g.normal(size=(5, 3)), c_prev=g.normal(size=(5, 3)),
                 x_t=g.normal(size=(5, 4)))
     got = judge.results(task, case)
-    close("3-lstm_cell c_next with f = 1, u = 0 (must be c_prev)",
+    close("3-lstm_cell c_next with the gates f = 1, u = 0 (must be c_prev)",
           got["c_next"], case["c_prev"])
-    close("3-lstm_cell h_next with o = 1/2 (must be tanh(c_prev) / 2)",
+    close("3-lstm_cell h_next with the output gate o = 1/2 (must be "
+          "tanh(c_prev) / 2)",
           got["h_next"], 0.5 * np.tanh(case["c_prev"]))
 
 

@@ -111,16 +111,17 @@ def test_gates_saturate_without_overflow(task, sign, judge):
     if task == "2-gru_cell":
         want = np.tanh(case["x_t"] @ case["cell.Wh"][SIZES["h"]:] +
                        case["cell.bh"]) if sign > 0 else case["state"]
-        close("2-gru_cell h_next with z = {0}, r = {1}".format(
+        close("2-gru_cell h_next with the gates z = {0}, r = {1}".format(
             *((1, 0) if sign > 0 else (0, 1))), got["h_next"], want)
     elif task == "3-lstm_cell":
         concat = np.concatenate((case["state"], case["x_t"]), axis=1)
         c = case["c_prev"] if sign > 0 else np.tanh(
             concat @ case["cell.Wc"] + case["cell.bc"])
-        close("3-lstm_cell c_next with f, u = {}".format(
+        close("3-lstm_cell c_next with the gates f, u = {}".format(
             "1, 0" if sign > 0 else "0, 1"), got["c_next"], c)
-        close("3-lstm_cell h_next with o = {}".format(int(sign > 0)),
-              got["h_next"], np.tanh(c) if sign > 0 else np.zeros_like(c))
+        close("3-lstm_cell h_next with the output gate o = {}".format(
+            int(sign > 0)), got["h_next"],
+            np.tanh(c) if sign > 0 else np.zeros_like(c))
     else:
         for name, value in got.items():
             if not np.all(np.isfinite(value)):

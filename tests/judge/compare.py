@@ -133,7 +133,7 @@ def same_printout(name, printed, expected):
             tol = tolerance(b)
             if not abs(float(a) - float(b)) <= tol:
                 fail("{}, number {}: printed {}, expected {}{}".format(
-                    where, k, a, b, " (within {:.0e})".format(tol) if tol
+                    where, k, a, b, " ± {:.0e}".format(tol) if tol
                     else ""))
     if len(got_lines) != len(want_lines):
         fail("{}: printed {} lines, expected {}".format(

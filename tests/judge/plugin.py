@@ -25,7 +25,7 @@ from judge.run.limits import from_options
 from judge.run.processes import keep_private, stop_on_sigterm
 from judge.session import Session
 from judge.submission import Submission
-from judge.verdict import KINDS, Check, ResultsFile, Verdict
+from judge.verdict import KINDS, POINTS, Check, ResultsFile, Verdict
 
 CHECKS = os.path.join(ROOT, "tests", "checks")
 REPOSITORY = os.path.join(ROOT, "tests", "repository")
@@ -191,7 +191,8 @@ class Grading:
             for line in self.title().splitlines():
                 self.say(line)
         if self.config.option.keyword and not any(
-                self.verdict.collected.values()):
+                self.verdict.collected.values()) and \
+                (not self.own or not session.items):
             self.say("-k {} selects no check: name a task ({}, ... {}) or "
                      "its number".format(self.config.option.keyword,
                                          TASKS[0], TASKS[-1]))
@@ -206,6 +207,10 @@ class Grading:
             if report.failed:
                 return "error", "", ""
             return ("skipped", "", "") if report.skipped else ("", "", "")
+        if report.failed and getattr(report, "no_points", False):
+            # pytest's last line then reads "4 failed (no points), 27
+            # passed" for a task at full marks
+            return "failed (no points)", "", ""
         return report.outcome, "", ""
 
     # -- running checks ------------------------------------------------------
@@ -258,6 +263,8 @@ class Grading:
                                               message)
             check = self.running
             check.outcome = "skipped" if report.skipped else report.outcome
+            report.no_points = not POINTS[check.kind] and \
+                not self.config.option.all_kinds
             check.message = message
             check.calls = self.session.take_calls()
             self.verdict.add(check)

@@ -221,7 +221,7 @@ class Verdict:
         failures = [(task, self.first_failure(task)) for task in TASKS
                     if task in self.submitted and self.first_failure(task)]
         if failures:
-            lines += ["", "First failure of each task:"]
+            lines += ["", "The failure that tells most, of each failing task:"]
             for task, (kind, message) in failures:
                 lines.append("  {} ({}): {}".format(task, kind, message))
                 lines += self.said(task, kind, message, "    ")
@@ -285,8 +285,8 @@ class Verdict:
                     lines += self.said(task, kind, message, "    ")
                 shown.append(message)
         if lines:
-            lines = ["The first failure of each kind (-v lists every "
-                     "check):", ""] + lines
+            lines = ["The failure that tells most, of each failing kind "
+                     "(-v lists every check):", ""] + lines
         lines += [""] + self.notes + [
             line for line in [self.unselected()] if line]
         if self.void:

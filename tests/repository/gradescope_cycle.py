@@ -13,9 +13,10 @@ run_autograder again where no namespace can be made (no_namespaces.py,
 as under Docker's default profile: step "docker", the level user) into
 PLACE/docker-results.json; then prints the levels the judge would choose,
 by their sandbox line, in a copy of the bundle that anyone may read
-(step "levels": auto, then user); then grades the red team (redteam.py)
-with the environment's Python at the levels user, userns and processes,
-side by side (steps "red-LEVEL", reports in PLACE/red-LEVEL/report.json).
+(step "levels": auto, then user). As soon as the environment is made, it
+grades the red team (redteam.py) with its Python at the levels user,
+userns and processes, side by side and beside the steps that follow
+(steps "red-LEVEL", reports in PLACE/red-LEVEL/report.json).
 What each step printed is in PLACE/STEP.txt, and every step's exit
 status in PLACE/steps.json. conftest.py runs it in the background, as one
 process that the judge running the suite spares.
@@ -87,6 +88,15 @@ def cycle(place, python, submission):
     if done.get("setup") != 0:
         return done
     venv = os.path.join(top, "venv", "bin", "python")
+    # the red team's levels need the environment alone: they start now
+    # and run beside the steps that follow
+    levels = ("user", "userns", "processes")
+    started = {level: subprocess.Popen(
+        [sys.executable, os.path.join(HERE, "redteam.py"),
+         os.path.join(place, "red-" + level), level, venv],
+        stdout=open(os.path.join(place, "red-{}.txt".format(level)), "w"),
+        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        for level in levels}
     done["run"] = step(place, "run", [
         os.path.join(source, "run_autograder")], env=env)
     os.rename(os.path.join(top, "results", "results.json"),
@@ -99,13 +109,6 @@ def cycle(place, python, submission):
     os.chmod(readable, 0o755)
     done["levels"] = step(place, "levels", [venv, "-c", LEVELS],
                           cwd=os.path.join(readable, "tests"))
-    levels = ("user", "userns", "processes")
-    started = {level: subprocess.Popen(
-        [sys.executable, os.path.join(HERE, "redteam.py"),
-         os.path.join(place, "red-" + level), level, venv],
-        stdout=open(os.path.join(place, "red-{}.txt".format(level)), "w"),
-        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        for level in levels}
     for level, process in started.items():
         try:
             done["red-" + level] = process.wait(TIMES["red-" + level])

@@ -16,8 +16,10 @@ import json
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import types
 
 import numpy as np
@@ -26,7 +28,7 @@ import pytest
 from judge import standins
 from judge.contract.tasks import ROOT, TASK, offered
 from judge.reference import Reference
-from judge.run import isolation, sandbox, standin
+from judge.run import isolation, processes, sandbox, standin
 from judge.run.limits import Limits
 from judge.submission import Submission, shown
 from judge.verdict import ResultsFile
@@ -356,3 +358,43 @@ def test_hidden_folders_spare_what_workers_need(tmp_path):
     assert isolation.hideable(folders, needed) == [
         str(tmp_path / "repo"), str(tmp_path / "results")]
     assert isolation.hideable([str(tmp_path)], needed) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs a user of its own")
+def test_a_workers_process_limit_counts_no_process_that_is_leaving():
+    """RLIMIT_NPROC counts from the user's processes that go on running:
+    those killed but not yet reaped (a fork bomb's, just ended) would
+    otherwise give their room to the next worker's bomb."""
+    uid = 2147400009
+
+    def start():
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.setresuid(uid, uid, uid)
+                os.execv("/bin/sleep", ["sleep", "30"])
+            finally:
+                os._exit(1)
+        return pid
+
+    assert processes.user_threads(uid) == 0
+    pids = [start() for _ in range(5)]
+    try:
+        deadline = time.monotonic() + 30
+        while processes.user_threads(uid) < 5 and \
+                time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert processes.user_threads(uid) == 5
+        for pid in pids[:3]:
+            os.kill(pid, signal.SIGKILL)
+        # killed, not reaped: zombies still counted by the kernel
+        deadline = time.monotonic() + 30
+        while processes.user_threads(uid) > 2 and \
+                time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert processes.user_threads(uid) == 2
+    finally:
+        for pid in pids:
+            processes.kill(pid)
+            os.waitpid(pid, 0)
+    assert processes.user_threads(uid) == 0

@@ -3,7 +3,9 @@ workspace made by tests/starter.py in a temporary folder, some of its
 tasks written (by the correct students of students/), graded from the
 workspace's folder with ./grade or python3 -m pytest.
 """
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,14 +19,14 @@ STUDENT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                        "students", "correct", "bilal")
 
 
-def workspace(place, done=(), names=None):
+def workspace(place, done=(), names=None, student=STUDENT):
     """A starter workspace in place with the tasks of done written (by a
     correct student), under the names of names ({task: file name})."""
     starter.write(str(place))
     for task in done:
         name = (names or {}).get(task, TASK[task].file)
         target = os.path.join(str(place), name)
-        shutil.copy(os.path.join(STUDENT, TASK[task].file), target)
+        shutil.copy(os.path.join(student, TASK[task].file), target)
         os.chmod(target, 0o755)
         if name != TASK[task].file:
             os.remove(os.path.join(str(place), TASK[task].file))
@@ -159,7 +161,8 @@ def test_a_doubled_extension_is_a_near_miss(tmp_path):
         shutil.copy(os.path.join(STUDENT, "0-rnn_cell.py"),
                     str(folder / name))
         status, printed = run([sys.executable, "-m", "pytest", "-k", "0",
-                               "--submission=" + str(folder)], ROOT)
+                               "-m", "style", "--submission=" + str(folder)],
+                              ROOT)
         assert "{} graded as 0-rnn_cell.py: rename it.".format(name) in \
             printed, printed
     other = tmp_path / "other"
@@ -191,7 +194,7 @@ def test_style_says_what_to_do(tmp_path):
         text = f.read()
     with open(path, "w") as f:
         f.write(text + "\n\nl = len\n")
-    status, printed = run(["./grade", "4"], place)
+    status, printed = run(["./grade", "4", "-m", "style"], place)
     assert "E741 ambiguous variable name 'l'" in printed, printed
     assert "such as n_layers" in printed
 
@@ -199,9 +202,19 @@ def test_style_says_what_to_do(tmp_path):
 def test_one_task_graded_shows_its_row_and_exits_zero(tmp_path):
     """./grade 0 on a task written right: its row alone, the total of
     that task, a line naming the tasks not graded, and exit status 0
-    (bilal's task 0 fails robustness checks, which earn no points)."""
-    place = workspace(tmp_path / "work", ["0-rnn_cell"])
-    status, printed = run(["./grade", "0"], place)
+    (anna's plain softmax fails robustness checks, which earn no points,
+    and pytest's count says so); a results file named from the workspace
+    is written there."""
+    place = workspace(tmp_path / "work", ["0-rnn_cell"], student=os.path.join(
+        os.path.dirname(STUDENT), "anna"))
+    status, printed = run(["./grade", "0", "--results=mine.json"], place)
+    with open(os.path.join(place, "mine.json")) as f:
+        assert json.load(f)["score"] == 10
+    assert not os.path.exists(os.path.join(ROOT, "mine.json"))
+    counts = next(line for line in printed.splitlines()
+                  if " passed" in line and " in " in line)
+    assert re.search(r"\d+ failed \(no points\)", counts), counts
+    assert not re.search(r"\d+ failed(,| in)", counts), counts
     lines = printed.rstrip("\n").splitlines()
     table = lines[lines.index(next(line for line in lines
                                    if line.startswith("task "))):]

@@ -21,6 +21,10 @@ LINUX = sys.platform.startswith("linux") and os.path.isdir("/proc/self")
 PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
+# a process that is exiting (the flags of /proc/PID/stat), and SIGKILL
+# among the pending signals (the masks of /proc/PID/status)
+PF_EXITING = 0x4
+KILLED = 1 << (signal.SIGKILL - 1)
 
 
 def prctl(option: int, value: int) -> bool:
@@ -95,18 +99,31 @@ def others(keep: Iterable[int], trees: Iterable[int] = ()) -> Set[int]:
 
 def user_threads(uid: Optional[int] = None) -> int:
     """How many processes and threads a user (this one by default) has
-    (RLIMIT_NPROC's count)."""
+    that will go on running (RLIMIT_NPROC's count, but the processes that
+    are leaving: zombies, and those exiting or killed). A worker's limit
+    counts from this: the processes of a worker just killed still count
+    for the kernel until they are gone, and would otherwise leave their
+    room to the next worker's fork bomb."""
     count, uid = 0, str(os.getuid() if uid is None else uid)
     for name in os.listdir("/proc"):
         try:
             with open("/proc/{}/status".format(name)) as f:
                 status = f.read()
-        except OSError:
+            with open("/proc/{}/stat".format(name), "rb") as f:
+                flags = int(f.read().rsplit(b")", 1)[1].split()[6])
+        except (OSError, IndexError, ValueError):
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines()
                       if ":" in line)
-        if fields.get("Uid", "").split()[:1] == [uid]:
-            count += int(fields.get("Threads", "1"))
+        if fields.get("Uid", "").split()[:1] != [uid]:
+            continue
+        state = fields.get("State", "").split()[:1]
+        pending = int(fields.get("ShdPnd", "0"), 16) | \
+            int(fields.get("SigPnd", "0"), 16)
+        if state in (["Z"], ["X"]) or flags & PF_EXITING or \
+                pending & KILLED:
+            continue
+        count += int(fields.get("Threads", "1"))
     return count
 
 
