@@ -132,6 +132,19 @@ def zero_rows_as_targets(task):
                    "no gradient", [(DZ, "dZ = ((Y - Y_true) / m")])
 
 
+def missing_bias(task, line, bias, what):
+    """A bias left out of one line of task: what is computed without it."""
+    return Mistake(task, "no_" + bias,
+                   "the bias {0} is missing from {1} (the README adds {0} "
+                   "to the product)".format(bias, what),
+                   [(line, line.replace(" + self." + bias, ""))])
+
+
+def output_bias(task, line):
+    """The output bias by left out of task's softmax."""
+    return missing_bias(task, line, "by", "the output's softmax")
+
+
 MISTAKES = [
     # 0-rnn_cell
     concat_swapped("0-rnn_cell", [
@@ -155,6 +168,7 @@ MISTAKES = [
             "tanh(concat @ Wh + bh))",
             [("h_next = np.tanh(concat @ self.Wh + self.bh)",
               "h_next = np.tanh(concat @ self.Wh)")]),
+    output_bias("0-rnn_cell", "y = softmax(h_next @ self.Wy + self.by)"),
     plain_softmax("0-rnn_cell"),
     # 1-rnn
     Mistake("1-rnn", "starts_from_zeros",
@@ -192,6 +206,13 @@ MISTAKES = [
               "        h = self.Wh.shape[1]\n"
               "        h_cand = np.tanh(r * (h_prev @ self.Wh[:h]) + "
               "x_t @ self.Wh[h:] + self.bh)\n")]),
+    missing_bias("2-gru_cell", "z = sigmoid(concat @ self.Wz + self.bz)",
+                 "bz", "the update gate z"),
+    missing_bias("2-gru_cell", "r = sigmoid(concat @ self.Wr + self.br)",
+                 "br", "the reset gate r"),
+    missing_bias("2-gru_cell", "h_cand = np.tanh(reset @ self.Wh + self.bh)",
+                 "bh", "the candidate h_cand"),
+    output_bias("2-gru_cell", "y = softmax(h_next @ self.Wy + self.by)"),
     Mistake("2-gru_cell", "no_reset",
             "the reset gate is computed but never used: h_cand = "
             "tanh([h_prev, x_t] @ Wh + bh)",
@@ -231,6 +252,15 @@ MISTAKES = [
             "+ f * c_cand",
             [("c_next = f * c_prev + u * c_cand",
               "c_next = u * c_prev + f * c_cand")]),
+    missing_bias("3-lstm_cell", "f = sigmoid(concat @ self.Wf + self.bf)",
+                 "bf", "the forget gate f"),
+    missing_bias("3-lstm_cell", "u = sigmoid(concat @ self.Wu + self.bu)",
+                 "bu", "the update gate u"),
+    missing_bias("3-lstm_cell", "c_cand = np.tanh(concat @ self.Wc + self.bc)",
+                 "bc", "the candidate c_cand"),
+    missing_bias("3-lstm_cell", "o = sigmoid(concat @ self.Wo + self.bo)",
+                 "bo", "the output gate o"),
+    output_bias("3-lstm_cell", "y = softmax(h_next @ self.Wy + self.by)"),
     Mistake("3-lstm_cell", "no_tanh_on_c",
             "tanh is missing on the cell state: h_next = o * c_next (the "
             "README: o * tanh(c_next))",
