@@ -266,32 +266,24 @@ def png_size(path):
     return struct.unpack(">II", head[16:24])
 
 
-def chromium(*runs):
-    """Run headless Chromium once per list of arguments in runs, side by
-    side, each on a new profile: what each printed."""
+def chromium(*arguments):
+    """Run headless Chromium on a new profile: what it printed."""
     browser = next(filter(None, map(shutil.which, CHROMIUM)), None)
     if browser is None:
         pytest.skip("Chromium is not installed (Debian: apt-get install "
                     "chromium; .ci/run installs it where it can)")
-    started = []
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
     try:
-        for arguments in runs:
-            profile = tempfile.mkdtemp(prefix="chromium-profile-")
-            started.append((profile, subprocess.Popen(
-                [browser, "--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-quic", "--no-first-run",
-                 "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 "--user-data-dir=" + profile] + list(arguments),
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
-        return [process.communicate(timeout=120)[0]
-                for _, process in started]
+        done = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--user-data-dir=" + profile] +
+            list(arguments), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, timeout=120)
     finally:
-        for profile, process in started:
-            if process.poll() is None:
-                process.kill()
-                process.communicate()
-            shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
+    return done.stdout
 
 
 def test_the_report_in_a_browser(regraded, tmp_path):
@@ -300,12 +292,12 @@ def test_the_report_in_a_browser(regraded, tmp_path):
     part of the class."""
     page = "file://" + os.path.join(regraded["out"], "report.html")
     shot = str(tmp_path / "report.png")
-    _, dom = chromium(["--screenshot=" + shot, "--window-size=1200,2000",
-                       page], ["--dump-dom", page])
+    chromium("--screenshot=" + shot, "--window-size=1200,2000", page)
     assert os.path.exists(shot), "Chromium wrote no screenshot"
     assert png_size(shot) == (1200, 2000)
     # an empty white page of that size is a few kilobytes
     assert 30000 < os.path.getsize(shot) < 5000000
+    dom = chromium("--dump-dom", page)
     words = text_of(dom)
     for text in ("Class report: class", "4 submissions graded",
                  "median score", "Tasks: who passes", "2-gru_cell",
