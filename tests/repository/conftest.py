@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 
 import pytest
 
@@ -402,14 +403,30 @@ def pytest_sessionfinish(session):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+class Finished(Mapping):
+    """The gradings started for the selected tests, by name, each waited
+    for when a test first reads it (so that a test reads one grading while
+    the others still run): (exit status, printed text, verdict or out
+    folder, Grading); the cycle's: Cycle.finish; the red team's:
+    RedTeam.finish."""
+
+    def __getitem__(self, name):
+        if name == "folder" or name not in GRADINGS:
+            raise KeyError(name)
+        grading = GRADINGS[name]
+        return grading.finish() + (grading,)
+
+    def __iter__(self):
+        return (name for name in GRADINGS if name != "folder")
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+
 @pytest.fixture(scope="session")
 def gradings():
-    """{name: (what its finish returns..., the object)} of the gradings
-    started for the selected tests: (exit status, printed text, verdict
-    or out folder, Grading); the cycle's: Cycle.finish; the red team's:
-    RedTeam.finish."""
-    return {name: grading.finish() + (grading,)
-            for name, grading in GRADINGS.items() if name != "folder"}
+    """The gradings started for the selected tests (Finished)."""
+    return Finished()
 
 
 @pytest.fixture(scope="session")
