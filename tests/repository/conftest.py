@@ -75,6 +75,19 @@ BATCHED = ("mistakes-", "correct-", "wrong-")
 BATCHES = 2
 
 
+# the gradings run at a lower priority than the tests: what the tests do
+# themselves (a class graded again, the student's commands, Chromium) is
+# the suite's longest chain, one process after another, and the gradings
+# fill the cores around it
+NICE = 10
+
+
+def start(command: list, **options) -> subprocess.Popen:
+    """subprocess.Popen(command, **options), at the priority NICE."""
+    return subprocess.Popen(command, preexec_fn=lambda: os.nice(NICE),
+                            **options)
+
+
 class Background:
     """One run of the judge on a submission, in a copy of this
     repository."""
@@ -92,7 +105,7 @@ class Background:
         self.before = fingerprint(self.repo)
         self.results = os.path.join(self.place, "results.json")
         env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-        self.process = subprocess.Popen(
+        self.process = start(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
              "--submission=" + folder, "--results=" + self.results] +
             OPTIONS + options, cwd=self.repo, env=env, stdout=subprocess.PIPE,
@@ -134,7 +147,7 @@ class Batch:
         path = os.path.join(self.place, "jobs.json")
         with open(path, "w") as f:
             json.dump(list(self.jobs.values()), f)
-        self.process = subprocess.Popen(
+        self.process = start(
             [sys.executable, os.path.join(HERE, "batch.py"), path],
             cwd=self.repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True, env=dict(os.environ,
@@ -194,7 +207,7 @@ class ClassGrading(Background):
             ".git", "__pycache__", ".pytest_cache", ".benchmarks"))
         # as tests/README.md has it: the table inside the repository
         self.out = os.path.join(self.repo, "grades")
-        self.process = subprocess.Popen(
+        self.process = start(
             [sys.executable, os.path.join(self.repo, "tests",
                                           "grade_class.py"),
              folder, "--out", self.out] + options, cwd=self.repo,
@@ -224,7 +237,7 @@ class Cycle(Background):
         # the workers' user must cross it to reach the environment
         os.chmod(self.place, 0o711)
         self.top = os.path.join(self.place, "autograder")
-        self.process = subprocess.Popen(
+        self.process = start(
             [sys.executable, os.path.join(HERE, "gradescope_cycle.py"),
              self.place, python, submission],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -266,7 +279,7 @@ class RedTeam(Background):
         self.place = tempfile.mkdtemp(prefix="judge-red-")
         os.chmod(self.place, 0o755)
         self.report = os.path.join(self.place, level, "report.json")
-        self.process = subprocess.Popen(
+        self.process = start(
             [sys.executable, os.path.join(HERE, "redteam.py"),
              os.path.join(self.place, level), level, sys.executable],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
