@@ -20,6 +20,11 @@ from judge.run.processes import THREADS
 # from the gradings that run beside them)
 for _name in THREADS:
     os.environ.setdefault(_name, "1")
+# pytest with this repository's plugins alone: no plugin of the machine's
+# packages, which pytest would load next (pytest-randomly would reorder and
+# reseed the checks; others add their output and their time), in this
+# process or in those it starts; `-p NAME` still loads one
+os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
 
 def pytest_addoption(parser):

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 
 import pytest
@@ -70,22 +71,53 @@ def plans():
 
 
 # the gradings graded in batches (batch.py), by the start of their name:
-# many, each of a folder of students' or catalogued files
+# many, each of a folder of students' or catalogued files; and how many
+# processes grade them side by side
 BATCHED = ("mistakes-", "correct-", "wrong-")
 BATCHES = 2
 
 
-# the gradings run at a lower priority than the tests: what the tests do
-# themselves (a class graded again, the student's commands, Chromium) is
-# the suite's longest chain, one process after another, and the gradings
-# fill the cores around it
-NICE = 10
+def longest_first(name):
+    """The order a batch takes its gradings in: the correct students
+    (every results check), then the layers of mistakes and of wrong files
+    by their number (the first layers are the fullest)."""
+    number = name.rpartition("-")[2]
+    return (not name.startswith("correct-"),
+            int(number) if number.isdigit() else 0, name)
 
 
-def start(command: list, **options) -> subprocess.Popen:
-    """subprocess.Popen(command, **options), at the priority NICE."""
-    return subprocess.Popen(command, preexec_fn=lambda: os.nice(NICE),
-                            **options)
+class Priority:
+    """As root, the tests run at a higher priority than the gradings they
+    start (nice -10 against their own 0): what the tests do themselves (a
+    class graded again, the student's commands, Chromium) is the suite's
+    longest chain, one process after another, and the gradings fill the
+    cores around it. The gradings keep the priority the suite started
+    with: lowered, they would starve beside other busy processes."""
+
+    BOOST = 10
+
+    def __init__(self):
+        """Nothing raised yet."""
+        self.raised = 0
+
+    def raise_tests(self):
+        """Raise this process's priority by BOOST, where it may."""
+        if not self.raised and hasattr(os, "nice"):
+            try:
+                os.nice(-self.BOOST)
+                self.raised = self.BOOST
+            except OSError:
+                pass
+
+    def start(self, command: list, **options) -> subprocess.Popen:
+        """subprocess.Popen(command, **options) at the priority the suite
+        started with."""
+        if self.raised:
+            options["preexec_fn"] = lambda: os.nice(self.raised)
+        return subprocess.Popen(command, **options)
+
+
+PRIORITY = Priority()
 
 
 class Background:
@@ -105,7 +137,7 @@ class Background:
         self.before = fingerprint(self.repo)
         self.results = os.path.join(self.place, "results.json")
         env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-        self.process = start(
+        self.process = PRIORITY.start(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
              "--submission=" + folder, "--results=" + self.results] +
             OPTIONS + options, cwd=self.repo, env=env, stdout=subprocess.PIPE,
@@ -130,11 +162,13 @@ class Background:
 
 
 class Batch:
-    """Gradings run one after the other in one process (batch.py), in a
-    copy of this repository."""
+    """Gradings run one after the other by BATCHES processes side by side
+    (batch.py), each taking the next job no other has taken, in a copy of
+    this repository."""
 
     def __init__(self, jobs, spare):
-        """Start the jobs ({name: (folder, options)})."""
+        """Start the jobs ({name: (folder, options)}, taken in their
+        order: the longest first, so that the processes end together)."""
         self.place = tempfile.mkdtemp(prefix="judge-batch-")
         self.repo = os.path.join(self.place, "repo")
         shutil.copytree(ROOT, self.repo, ignore=shutil.ignore_patterns(
@@ -147,20 +181,33 @@ class Batch:
         path = os.path.join(self.place, "jobs.json")
         with open(path, "w") as f:
             json.dump(list(self.jobs.values()), f)
-        self.process = start(
-            [sys.executable, os.path.join(HERE, "batch.py"), path],
-            cwd=self.repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, env=dict(os.environ,
-                                PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
-        spare(self.process.pid)
-        self.printed = None
+        self.outputs = [os.path.join(self.place, "batch-{}.txt".format(k))
+                        for k in range(BATCHES)]
+        self.processes = []
+        for output in self.outputs:
+            with open(output, "w") as out:
+                self.processes.append(PRIORITY.start(
+                    [sys.executable, os.path.join(HERE, "batch.py"), path],
+                    cwd=self.repo, stdout=out, stderr=subprocess.STDOUT,
+                    env=dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")))
+            spare(self.processes[-1].pid)
 
     def result(self, name):
-        """Wait for the batch: (exit status, printed text, verdict) of
-        the job called name."""
-        if self.printed is None:
-            self.printed, _ = self.process.communicate(timeout=900)
+        """Wait for the job called name: (exit status, printed text,
+        verdict)."""
         job = self.jobs[name]
+        deadline = time.monotonic() + 900
+        while not os.path.exists(job["printed"] + ".done"):
+            ended = all(p.poll() is not None for p in self.processes)
+            if ended and not os.path.exists(job["printed"] + ".done") or \
+                    time.monotonic() > deadline:
+                printed = ""
+                for output in self.outputs:
+                    with open(output) as f:
+                        printed += f.read()[-3000:]
+                raise AssertionError("the batch did not grade {}: {}".format(
+                    name, printed))
+            time.sleep(0.2)
         with open(job["printed"]) as f:
             printed = f.read()
         status = int(printed.rstrip().rsplit("exit ", 1)[1])
@@ -168,10 +215,12 @@ class Batch:
             return status, printed, json.load(f)
 
     def remove(self):
-        """Stop the batch if it still runs, and remove its copy."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.communicate()
+        """Stop the batch's processes that still run, and remove its
+        copy."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
         shutil.rmtree(self.place, ignore_errors=True)
 
 
@@ -207,7 +256,7 @@ class ClassGrading(Background):
             ".git", "__pycache__", ".pytest_cache", ".benchmarks"))
         # as tests/README.md has it: the table inside the repository
         self.out = os.path.join(self.repo, "grades")
-        self.process = start(
+        self.process = PRIORITY.start(
             [sys.executable, os.path.join(self.repo, "tests",
                                           "grade_class.py"),
              folder, "--out", self.out] + options, cwd=self.repo,
@@ -237,7 +286,7 @@ class Cycle(Background):
         # the workers' user must cross it to reach the environment
         os.chmod(self.place, 0o711)
         self.top = os.path.join(self.place, "autograder")
-        self.process = start(
+        self.process = PRIORITY.start(
             [sys.executable, os.path.join(HERE, "gradescope_cycle.py"),
              self.place, python, submission],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -279,7 +328,7 @@ class RedTeam(Background):
         self.place = tempfile.mkdtemp(prefix="judge-red-")
         os.chmod(self.place, 0o755)
         self.report = os.path.join(self.place, level, "report.json")
-        self.process = start(
+        self.process = PRIORITY.start(
             [sys.executable, os.path.join(HERE, "redteam.py"),
              os.path.join(self.place, level), level, sys.executable],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -378,21 +427,20 @@ def pytest_collection_finish(session):
     level = red_team_level() if wanted & RED_READERS else None
     if not needed and python is None and level is None:
         return
+    PRIORITY.raise_tests()
     folder = tempfile.mkdtemp(prefix="judge-submissions-")
     submissions.write_all(folder)
     GRADINGS["folder"] = folder
     spare = session.config.stash[GRADING].session.spare
     if level:
         GRADINGS["red"] = RedTeam(level, spare)
-    batched = sorted(name for name in needed if name.startswith(BATCHED))
-    for k in range(BATCHES):
-        names = batched[k::BATCHES]
-        if names:
-            batch = Batch({name: (os.path.join(folder, name), needed[name])
-                           for name in names}, spare)
-            for name in names:
-                GRADINGS[name] = Batched(name, os.path.join(folder, name),
-                                         batch)
+    batched = sorted((name for name in needed if name.startswith(BATCHED)),
+                     key=longest_first)
+    if batched:
+        batch = Batch({name: (os.path.join(folder, name), needed[name])
+                       for name in batched}, spare)
+        for name in batched:
+            GRADINGS[name] = Batched(name, os.path.join(folder, name), batch)
     for name, options in needed.items():
         if name not in batched:
             kind = ClassGrading if name == "class" else Background
