@@ -273,9 +273,9 @@ def png_size(path):
 def read_through(browser):
     """Read the files of Chromium's own folder once, each from start to
     end. A machine may page out files left unused for a while (this one
-    does, after a minute), and Chromium would then fault its 300 MB back
-    in a page at a time: waiting on the disk beside the gradings' writes,
-    it took up to 47 s where it takes 1-2."""
+    does, after a minute), and Chromium then faults its 300 MB back in a
+    page at a time: its first start took 11-12 s here, where it takes
+    1-2 s once they are read."""
     folders = {os.path.dirname(os.path.realpath(browser))} | set(LIBRARIES)
     for folder in sorted(f for f in folders
                          if "chrom" in f and os.path.isdir(f)):
