@@ -50,23 +50,25 @@ def plans():
                        "test_class_report.py", ["--seed=1", "--jobs=2"])}
     # a layer of mistakes is graded for the kinds of its mistakes, on a
     # subset of the checks: if no earlier mistake reproduces a subset of
-    # the recorded calls, none reproduces them all
+    # the recorded calls, none reproduces them all (the driver's printout
+    # names no mistake: without it, a layer's worker per task)
     for k, layer in enumerate(submissions.mistake_layers(), 1):
         kinds = sorted({mistake.kind for mistake in layer.values()})
         found["mistakes-{}".format(k)] = ("test_diagnosis.py", [
-            "-m", " or ".join(kinds),
-            "-k", "not fresh and not edge and not descent"])
+            "-m", " or ".join(kinds), "-k", "not fresh and not edge and "
+            "not descent and not driver_prints"])
     # the students: every results check for the correct ones; for the
-    # wrong files, all but the gradient checks, the fresh cases and the
-    # edge sizes (the slowest; the feedback points at the same faults
-    # without them: 165 of 165 files either way)
+    # wrong files, all but the gradient checks, the fresh cases, the edge
+    # sizes and the driver (the slowest, and a second worker per file;
+    # the feedback points at the same faults without them: 165 of 165
+    # files either way)
     for name in submissions.students():
         found["correct-" + name] = ("test_feedback.py", ["-m", "results"])
     for kind in ("results", "robustness"):
         for k in range(1, len(submissions.fault_layers(kind)) + 1):
             found["wrong-{}-{}".format(kind, k)] = ("test_feedback.py", [
                 "-m", kind, "-k", "not gradients and not fresh and not "
-                "edge"])
+                "edge and not driver_prints"])
     return found
 
 
