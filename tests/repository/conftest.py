@@ -406,16 +406,17 @@ def pytest_collection_modifyitems(items):
     so that those run while the gradings do: first the readers of the
     class (its grading is short, and what they do themselves, a class
     graded again and Chromium, then runs beside the longer gradings), then
-    the student's commands (test_terminal.py), then the other readers."""
+    the student's commands (test_terminal.py), then the other readers. A
+    test of their files that reads none runs with the first (else it
+    would run last, alone, once the gradings have ended)."""
     found = plans()
     first = set(found["class"][0].split())
-    readers = CYCLE_READERS | RED_READERS | {
-        name for plan, _ in found.values() for name in plan.split()}
 
     def rank(item):
         name = os.path.basename(str(item.fspath))
         return 1 if name in first else 2 if name == "test_terminal.py" \
-            else 3 if name in readers else 0
+            else 3 if "gradings" in getattr(item, "fixturenames", ()) \
+            else 0
 
     items.sort(key=rank)
 
