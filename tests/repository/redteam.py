@@ -78,12 +78,16 @@ LEVELS = {
     "processes": Level("processes", 2147400002, True, "processes"),
 }
 # the judge's options for each submission (the time limits: a hang must
-# cost little; what does not hang has room to spare on a busy machine)
+# cost little; what does not hang has room to spare on a busy machine;
+# hog's memory: its four processes of 200 MB and its files of 100 MB
+# overflow it, and cost the machine a third of what they would at the
+# default 2048 MB)
 OPTIONS = {
     "intake": [], "names": [], "linked": [], "course": [],
     "loot": ["--time-limit=20", "--task-time-limit=60"],
     "forge": ["--time-limit=5", "--task-time-limit=15"],
-    "hog": ["--time-limit=20", "--task-time-limit=60"],
+    "hog": ["--time-limit=20", "--task-time-limit=60",
+            "--memory-limit=512"],
     "breach": ["--time-limit=5", "--task-time-limit=15"],
     "mimicry": ["--time-limit=20", "--task-time-limit=60"],
     "neighbours": ["--time-limit=20", "--task-time-limit=60"],

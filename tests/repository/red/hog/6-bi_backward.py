@@ -1,7 +1,7 @@
 """6-bi_backward: memory. In its first robustness check it starts four
-processes that each take 600 MB and hold it; it counts how many got
-there and are still alive (held it together), and says so; its
-backward is right."""
+processes that each take 200 MB and hold it (graded with 512 MB of
+memory: redteam.OPTIONS); it counts how many got there and are still
+alive (held it together), and says so; its backward is right."""
 import select as _select
 import time as _time
 
@@ -18,7 +18,7 @@ def _hold():
         pid = _os.fork()
         if pid == 0:
             try:
-                block = bytearray(600 << 20)
+                block = bytearray(200 << 20)
                 for k in range(0, len(block), 4096):
                     block[k] = 1
                 _os.write(write, b"x")
@@ -41,7 +41,7 @@ def _hold():
             _os.waitpid(pid, 0)
         except OSError:
             pass
-    _HELD.append(600 * min(count, alive))
+    _HELD.append(200 * min(count, alive))
     return _HELD[0]
 
 
