@@ -86,6 +86,12 @@ def test_each_submission_gets_what_it_deserves(gradings):
         assert os.path.exists(os.path.join(out, name, "output.txt"))
 
 
+def from_a_terminal():
+    """Ctrl-C's default action, as a command typed in a terminal has it
+    (a suite started as a background job passes SIGINT on ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
 def test_interrupted_class_writes_what_finished(tmp_path, number):
     """Ctrl-C (or SIGTERM) while a slow submission is graded: the table
@@ -99,7 +105,7 @@ def test_interrupted_class_writes_what_finished(tmp_path, number):
         [sys.executable, os.path.join(ROOT, "tests", "grade_class.py"),
          str(tmp_path / "class"), "--out", str(tmp_path / "out"),
          "--jobs=1", "--time-limit=30"], stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True)
+        stderr=subprocess.STDOUT, text=True, preexec_fn=from_a_terminal)
     lines = []
     for line in process.stdout:
         lines.append(line)
