@@ -50,8 +50,8 @@ def plans():
                        "test_class_report.py", ["--seed=1", "--jobs=2"])}
     # a layer of mistakes is graded for the kinds of its mistakes, on a
     # subset of the checks: if no earlier mistake reproduces a subset of
-    # the recorded calls, none reproduces them all (the driver's printout
-    # names no mistake: without it, a layer's worker per task)
+    # the recorded calls, none reproduces them all (nor the driver's
+    # check, which names no mistake: one worker per file instead of two)
     for k, layer in enumerate(submissions.mistake_layers(), 1):
         kinds = sorted({mistake.kind for mistake in layer.values()})
         found["mistakes-{}".format(k)] = ("test_diagnosis.py", [
@@ -407,8 +407,9 @@ def pytest_collection_modifyitems(items):
     class (its grading is short, and what they do themselves, a class
     graded again and Chromium, then runs beside the longer gradings), then
     the student's commands (test_terminal.py), then the other readers. A
-    test of their files that reads none runs with the first (else it
-    would run last, alone, once the gradings have ended)."""
+    test of the other readers' files that reads no grading runs first,
+    with the tests of other files (else it would run last, alone, once
+    the gradings have ended)."""
     found = plans()
     first = set(found["class"][0].split())
 
