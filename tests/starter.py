@@ -98,10 +98,14 @@ driver runs your files for every task it imports: `main/8-main.py` needs
 your task 7 (`7-bi_output.py`) as well as task 8.
 
 `./grade` runs the grader of {root} on this folder (`python3 -m pytest
---submission={folder}` there); `./grade -v` lists every check. From
-another folder, `--submission` alone gives `unrecognized arguments`: name
-the repository, `python3 -m pytest {root} --submission={folder}`, which
-works from anywhere.
+--submission={folder}` there); `./grade -v` lists every check. pytest
+run in this folder (or main/, or expected/) hands over to `./grade`. From
+a folder outside {root}, `--submission` alone gives `unrecognized
+arguments`: name the repository, which works from anywhere:
+
+```sh
+python3 -m pytest {root} --submission={folder}
+```
 """.format(root=ROOT, rows=rows, folder=os.path.abspath(folder))
 
 
@@ -212,10 +216,20 @@ def pytest_configure(config):
 '''
 
 
+# the workspace's pytest.ini: pytest run from any of its folders (main/,
+# expected/) takes the workspace for its root, and so reads conftest.py
+PYTEST_INI = """\
+# pytest run anywhere in this workspace hands over to ./grade (conftest.py)
+[pytest]
+addopts = -p no:cacheprovider
+"""
+
+
 def files(folder):
     """{relative path: (text, mode)} of a workspace for folder: the
     skeletons, the drivers and what they print, the README, grade, and a
-    conftest.py that sends pytest run on the workspace to grade."""
+    conftest.py (and a pytest.ini that makes the workspace pytest's root)
+    that send pytest run on the workspace to grade."""
     found = {TASK[task].file: (skeleton(task), 0o755) for task in TASKS}
     for task in TASKS:
         with open(os.path.join(ROOT, TASK[task].driver)) as f:
@@ -226,6 +240,7 @@ def files(folder):
     found["README.md"] = (readme(folder), 0o644)
     found["grade"] = (grade_script(folder), 0o755)
     found["conftest.py"] = (conftest(), 0o644)
+    found["pytest.ini"] = (PYTEST_INI, 0o644)
     return found
 
 

@@ -59,9 +59,16 @@ def test_extreme_values(task, scale, judge):
                      .format(task, output.name))
         if output.values == "tanh":
             inner = value[1:] if output.axes[0] == "t+1" else value
-            if np.any(np.abs(inner) > 1):
-                fail("{} {}: a state of tanh (times a gate) outside "
-                     "[-1, 1]".format(task, output.name))
+            outside = np.argwhere(np.abs(inner) > 1)
+            if len(outside):
+                first = tuple(int(k) for k in outside[0])
+                if inner is not value:
+                    first = (first[0] + 1,) + first[1:]
+                fail("{} {}: {} of {} entries outside [-1, 1], the range of "
+                     "a tanh{}, the first at {}".format(
+                         task, output.name, len(outside), inner.size,
+                         " times a gate" if TASK[task].cell.name ==
+                         "LSTMCell" else "", first))
 
 
 @pytest.mark.parametrize("task", ["0-rnn_cell", "1-rnn", "2-gru_cell",

@@ -65,16 +65,34 @@ HINTS = {
 }
 
 
+# E501 on a line that is only a comment
+LONG_COMMENT = "split the comment over two lines, or say it shorter"
+# the other problems named after the first, at most
+OTHERS = 5
+
+
 @pytest.mark.parametrize("task", TASKS)
 def test_pycodestyle(task, judge):
-    """pycodestyle (default settings) reports nothing."""
-    found = pycodestyle_problems(judge.text(task), task + ".py")
+    """pycodestyle (default settings) reports nothing; the first problem
+    is said with what to do about it, the next few by line and code."""
+    text = judge.text(task)
+    found = pycodestyle_problems(text, task + ".py")
     if found:
         line, column, message = found[0]
-        hint = HINTS.get(message.split(" ", 1)[0])
-        fail("{}.py line {}, column {}: {} ({} problem{} in all){}".format(
+        code = message.split(" ", 1)[0]
+        hint = HINTS.get(code)
+        if code == "E501" and text.splitlines()[line - 1].lstrip(
+                ).startswith("#"):
+            hint = LONG_COMMENT
+        others = ["line {} {}".format(where, said.split(" ", 1)[0])
+                  for where, _, said in found[1:OTHERS + 1]]
+        if len(found) > OTHERS + 1:
+            others.append("...")
+        fail("{}.py line {}, column {}: {} ({} problem{} in all{}){}".format(
             task, line, column, message, len(found),
-            "" if len(found) == 1 else "s", ": " + hint if hint else ""))
+            "" if len(found) == 1 else "s",
+            ": also " + ", ".join(others) if others else "",
+            ": " + hint if hint else ""))
 
 
 @pytest.mark.parametrize("task", TASKS)

@@ -441,7 +441,8 @@ class Comparison:
                  for p in mine[key]]
         right += [Passage(p.start, p.end, p.kind) for key in shared
                   for p in theirs[key]]
-        return Evidence(score, code, text, evidence, (SAME,) * same + tuple(
+        return Evidence(score, code, text, evidence, (
+            (SAME,) if same else ()) + tuple(
             kind for kind, _ in kinds.most_common()),
             tuple(sorted(left)), tuple(sorted(right)))
 
@@ -453,9 +454,11 @@ class Comparison:
         own = {piece.group: weight(piece) for piece in sheet.pieces
                if not self.terms.given(piece, repository=against !=
                                        REPOSITORY)}
+        # copydetect's coverage is a numpy integer: a numpy bool would
+        # not do for a count of SAME below
         return sum(own.values()) >= SAME_LEAST or (
             against != REPOSITORY and
-            sheet.print.token_coverage >= CODE_LEAST)
+            int(sheet.print.token_coverage) >= CODE_LEAST)
 
 
 class Evidence(NamedTuple):

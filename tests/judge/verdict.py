@@ -21,6 +21,9 @@ from judge.session import RecordedCall
 KINDS = ("results", "style", "robustness", "errors")
 POINTS = {"results": 9, "style": 1, "robustness": 0, "errors": 0}
 MAX_SCORE = len(TASKS) * sum(POINTS.values())
+# the kinds whose checks fail each for a cause of its own (the style
+# rules): the report says every failure, not the one that tells most
+EACH_FAILURE = ("style",)
 
 
 @dataclass
@@ -47,6 +50,30 @@ def told_by(name: str) -> int:
     if name.startswith("test_driver_prints_expected"):
         return 2
     return 1 if EDGES.search(name) else 0
+
+
+# "h_next and y differ; c_next matches" (feedback/relations.py), and the
+# same in a failure's message: "h_next: first differs at ...; y differs;
+# c_next matches" (compare.py)
+OUTPUTS_LINE = re.compile(r"^([\w, ]+?) differs?; ([\w, ]+?) match(?:es)?$")
+OUTPUTS_SAID = re.compile(r" (\w+): first differs at .*?(?:; ([\w, ]+?) "
+                          r"differs?)?; ([\w, ]+?) match(?:es)?$")
+
+
+def outputs_named(text: str) -> List[str]:
+    """The names in "a, b and c"."""
+    return sorted(text.replace(" and ", ", ").split(", "))
+
+
+def says_outputs(line: str, message: str) -> bool:
+    """Whether line only says which outputs differ and which match, as
+    the message above it already does."""
+    hint, said = OUTPUTS_LINE.match(line), OUTPUTS_SAID.search(message)
+    if not hint or not said:
+        return False
+    wrong = [said.group(1)] + outputs_named(said.group(2) or said.group(1))
+    return (outputs_named(hint.group(1)), outputs_named(hint.group(2))) == (
+        sorted(set(wrong)), outputs_named(said.group(3)))
 
 
 def told(line: str, message: str) -> str:
@@ -174,6 +201,14 @@ class Verdict:
         return min(failed, key=lambda check: told_by(check.name) + 3 * (
             check.message.startswith("not run:"))).message
 
+    def other_failures(self, task: str, kind: str) -> List[str]:
+        """The messages of a kind of EACH_FAILURE's failing checks but the
+        one that tells most (none for the other kinds)."""
+        first = self.failure(task, kind)
+        return [check.message for check in self.checks[task, kind]
+                if kind in EACH_FAILURE and check.outcome == "failed"
+                and check.message != first]
+
     def first_failure(self, task: str) -> Optional[Tuple[str, str]]:
         """(kind, message) of the task's first failing check, or None."""
         for kind in KINDS:
@@ -209,7 +244,8 @@ class Verdict:
         """The feedback lines on a task's kind under its failure."""
         found = self.feedback.get((task, kind))
         return [indent + told(line, message) for line in (
-            found.lines() if found else []) if line not in message]
+            found.lines() if found else []) if line not in message
+            and not says_outputs(line, message)]
 
     def scoreboard(self, title: str) -> str:
         """The scoreboard as text: one row per task, then the first
@@ -232,13 +268,17 @@ class Verdict:
                             other, said.mistake))
         lines += [""] + self.notes + [
             line for line in [self.unselected()] if line]
-        advice = [(task, kind, text) for task in TASKS for kind in KINDS
+        lines += self.advice_lines()
+        return "\n".join(lines).rstrip() + "\n"
+
+    def advice_lines(self) -> List[str]:
+        """The advice on the submitted tasks (no points taken), after a
+        blank line; none: no line."""
+        advice = ["  {} ({}): {}".format(task, kind, text)
+                  for task in TASKS for kind in KINDS
                   if task in self.submitted
                   for text in self.advice.get((task, kind), [])]
-        if advice:
-            lines += ["", "Advice (no points taken):"] + [
-                "  {} ({}): {}".format(*found) for found in advice]
-        return "\n".join(lines).rstrip() + "\n"
+        return ["", "Advice (no points taken):"] + advice if advice else []
 
     def progress(self, task: str) -> str:
         """One line when a task's grading ends: its points so far, and why
@@ -277,18 +317,22 @@ class Verdict:
                 if not shown:
                     lines.append(task)
                 lines.append("  {} ({}/{}{}): {}".format(
-                    kind, passed, run, "" if POINTS[kind] else ", no points",
-                    message))
+                    kind, passed, run, "" if POINTS[kind] else
+                    ", no points" if not first else
+                    ", no points; may follow from results", message))
                 # where results fail, the kinds that earn nothing say
                 # their first failure alone, after it
                 if POINTS[kind] or not first:
                     lines += self.said(task, kind, message, "    ")
+                lines += ["    and: " + other for other in
+                          self.other_failures(task, kind)]
                 shown.append(message)
         if lines:
             lines = ["The failure that tells most, of each failing kind "
                      "(-v lists every check):", ""] + lines
         lines += [""] + self.notes + [
             line for line in [self.unselected()] if line]
+        lines += self.advice_lines()
         if self.void:
             lines += ["", "THE VERDICT IS VOID: " + self.void]
         lines += [""] + self.table()

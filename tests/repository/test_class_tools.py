@@ -543,6 +543,39 @@ def test_forced_code_alone_flags_no_pair(tmp_path):
     assert found.known == []
 
 
+SHORT_RNN = '''#!/usr/bin/env python3
+"""RNN module."""
+import numpy as np
+
+
+def rnn(rnn_cell, X, h_0):
+    """Forward prop of an RNN."""
+    t, m, i = X.shape
+    H = np.zeros((t + 1, m, h_0.shape[1]))
+    H[0] = h_0
+    Y = []
+    for s in range(t):
+        h, y = rnn_cell.forward(H[s], X[s])
+        H[s + 1] = h
+        Y.append(y)
+    return H, np.array(Y)
+'''
+
+
+def test_a_short_file_handed_in_twice_is_compared(tmp_path):
+    """A file found twice, character for character, with little of its
+    own (a few words of docstring) is weighed on its code without error
+    (an instructor's class of two once stopped here: copydetect's counts
+    are numpy's)."""
+    needs_copydetect()
+    found = similarity.compare(str(tmp_path), planted.write_class(
+        str(tmp_path), {"erik": {"1-rnn": SHORT_RNN},
+                        "fay": {"1-rnn": SHORT_RNN}}))
+    assert [(m.task, m.name, m.other) for m in found.pairs] == [
+        ("1-rnn", "erik", "fay")]
+    assert found.pairs[0].kinds[0] == similarity.SAME
+
+
 ANA_GRU = ("import numpy as np\n\n\ndef gate(x):\n"
            "    # by ana: </pre><script>alert(1)</script> & co\n"
            "    return 1 / (1 + np.exp(-x))\n")

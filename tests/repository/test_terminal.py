@@ -187,16 +187,31 @@ def test_a_folder_without_task_files_fails_with_a_message(tmp_path, files):
 
 def test_style_says_what_to_do(tmp_path):
     """pycodestyle's E741 (the README's own l as a name) comes with what
-    to do about it."""
+    to do about it, and the next problems by line and code; every failing
+    style rule is said (each costs the point), and a file without the
+    executable bit gets its advice, without -v."""
     place = workspace(tmp_path / "work", ["4-deep_rnn"])
     path = os.path.join(place, "4-deep_rnn.py")
     with open(path) as f:
         text = f.read()
+    lines = len(text.splitlines())
     with open(path, "w") as f:
-        f.write(text + "\n\nl = len\n")
+        f.write(text.replace("import numpy as np", "import numpy as np\n"
+                             "import math", 1) +
+                "\n\nl = len\nx = 1 \n# a comment that goes on and on, "
+                "far longer than pycodestyle lets a line of Python be\n")
+    os.chmod(path, 0o644)
     status, printed = run(["./grade", "4", "-m", "style"], place)
-    assert "E741 ambiguous variable name 'l'" in printed, printed
+    assert "line {}, column 1: E741 ambiguous variable name 'l' (3 " \
+        "problems in all: also line {} W291, line {} E501): l, O and I " \
+        "look like 1 and 0".format(lines + 4, lines + 5, lines + 6) in \
+        printed, printed
     assert "such as n_layers" in printed
+    assert "    and: 4-deep_rnn.py imports ['import numpy as np', " \
+        "'import math']" in printed, printed
+    assert "Advice (no points taken):\n  4-deep_rnn (style): 4-deep_rnn.py " \
+        "is not executable" in printed, printed
+    assert status == 1
 
 
 def test_one_task_graded_shows_its_row_and_exits_zero(tmp_path):
