@@ -229,12 +229,13 @@ def main(argv: Optional[List[str]] = None) -> None:
         record.records[name].graded = ledger.now()
         record.records[name].final = bool(done and done.final)
     if outcome.interrupted:
-        print("interrupted: {} submission{} not graded; the table holds "
-              "the {} that finished, and those graded before".format(
+        print("interrupted: {} submission{} not graded ({}); the table "
+              "holds the {} that finished, and those graded before".format(
                   len(outcome.waiting), "" if len(outcome.waiting) == 1
-                  else "s", len(outcome.verdicts)))
+                  else "s", ", ".join(sorted(map(shown, outcome.waiting))),
+                  len(outcome.verdicts)))
     write_all(args, record, members, shown, describe(limits),
-              outcome.verdicts, took, seed)
+              outcome.verdicts, took, seed, outcome.waiting)
     if outcome.tampered:
         print("STOPPED: the repository's files changed during the class "
               "({}); {} submission(s) not graded. Restore the repository "
@@ -247,9 +248,12 @@ def main(argv: Optional[List[str]] = None) -> None:
 
 def write_all(args: argparse.Namespace, record: ledger.Ledger,
               members: List[str], shown, limits: str,
-              verdicts: Dict[str, dict], took: float, seed: int) -> None:
+              verdicts: Dict[str, dict], took: float, seed: int,
+              unfinished: List[str]) -> None:
     """Write grades.csv, each feedback.md, report.html and class.json from
-    every verdict in OUTDIR of the class's members; print the summary."""
+    every verdict in OUTDIR of the class's members; print the summary.
+    unfinished: the names an interruption left ungraded (an earlier
+    verdict of theirs is kept, and its row says so)."""
     start = time.monotonic()
     graded: Dict[str, Graded] = {}
     for name in members:
@@ -262,6 +266,11 @@ def write_all(args: argparse.Namespace, record: ledger.Ledger,
         if name not in verdicts and ledger.content_hash(os.path.join(
                 args.folder, name)) != record.records[name].files:
             notes[name] = ["files changed since this grading"]
+        if not graded[name].submitted():
+            notes.setdefault(name, []).append("no task file found")
+        if name in unfinished:
+            notes.setdefault(name, []).append(
+                "an earlier grading: this run was interrupted before it")
     listed = roster.Roster.from_json(record.roster)
     not_on_roster = sorted(name for name in graded
                            if listed and name not in listed.rows)

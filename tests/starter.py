@@ -92,8 +92,8 @@ The loop, from this folder:
 ./grade                                     # grade every task
 ```
 
-`diff` shows every line that differs; the grader compares numbers only to
-the last digit printed, so a difference in the last digit is fine. A
+`diff` shows every line that differs; the grader allows each number one
+unit of its last printed digit, so a difference there alone is fine. A
 driver runs your files for every task it imports: `main/8-main.py` needs
 your task 7 (`7-bi_output.py`) as well as task 8.
 

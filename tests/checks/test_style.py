@@ -77,6 +77,9 @@ def test_pycodestyle(task, judge):
     is said with what to do about it, the next few by line and code."""
     text = judge.text(task)
     found = pycodestyle_problems(text, task + ".py")
+    if any(said.startswith(("E901", "E902")) for _, _, said in found):
+        fail("{}.py does not parse, so pycodestyle cannot read it: fix the "
+             "syntax error first".format(task))
     if found:
         line, column, message = found[0]
         code = message.split(" ", 1)[0]

@@ -57,7 +57,8 @@ def scoreboard(graded: Graded) -> List[str]:
         submitted = task in graded.submitted()
         earned, most = graded.points(task)
         lines.append("| {} | {} | {} | {}/{} |".format(
-            task, "yes" if submitted else "no",
+            task, "no" if not submitted else "not started" if task in
+            graded.not_started() else "yes",
             " | ".join(cell(graded.entry(task, kind)) for kind in KINDS),
             earned, most))
     lines.append("| **total** | | " + "| " * len(KINDS) +
@@ -118,15 +119,29 @@ def feedback(graded: Graded, seed: Optional[int], when: str = "") -> str:
     lines += ["", "`results` earns a task's 9 points when every check "
               "passes, `style` its 1 point; `robustness` and `errors` earn "
               "nothing (see the last section)."]
-    failing = [task for task in TASKS if any(
+    skeletons = graded.not_started()
+    failing = [task for task in TASKS if task not in skeletons and any(
         graded.entry(task, kind) and graded.entry(task, kind).failed
         for kind in SCORED)]
     missing = [task for task in TASKS if task not in graded.submitted()]
     lines += ["", "## What to fix"]
-    if not failing:
+    if not graded.submitted():
+        lines += ["", "No task file was found in your submission: name "
+                  "each file as in the README, \"The tasks\"."]
+    elif not failing and not skeletons:
         lines += ["", "Every task you submitted passes its results and "
                   "style checks."]
-    for task in failing:
+    for task in TASKS:
+        if task in skeletons:
+            entry = graded.entry(task, "results")
+            lines += ["", "### {}: not started".format(task), "",
+                      "The file is still the starter's skeleton (every call "
+                      "raises NotImplementedError): no points, style "
+                      "included."]
+            lines += [""] + block(entry.lines[:1]) if entry and \
+                entry.lines else []
+        if task not in failing:
+            continue
         for kind in SCORED:
             entry = graded.entry(task, kind)
             if not entry or not entry.failed:
@@ -134,7 +149,7 @@ def feedback(graded: Graded, seed: Optional[int], when: str = "") -> str:
             lines += ["", "### {}: {} ({} of {} checks passed)".format(
                 task, kind, entry.passed, entry.checks), ""]
             lines += failures(entry)
-    if missing:
+    if missing and graded.submitted():
         lines += ["", "Not submitted: {} (a file named as in the README, "
                   "\"The tasks\").".format(", ".join(
                       "`{}.py`".format(task) for task in missing))]
@@ -149,7 +164,7 @@ def feedback(graded: Graded, seed: Optional[int], when: str = "") -> str:
         lines.append(ADVICE[kind])
         for task in TASKS:
             entry = graded.entry(task, kind)
-            if not entry or not entry.failed:
+            if not entry or not entry.failed or not entry.started:
                 continue
             lines += ["", "{} ({} of {} passed):".format(
                 task, entry.passed, entry.checks), ""]

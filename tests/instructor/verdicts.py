@@ -33,6 +33,9 @@ class Entry(NamedTuple):
     submitted: bool
     diagnosis: Optional[str]
     hints: Tuple[str, ...]
+    # False for the starter's skeleton (every call raises
+    # NotImplementedError): no points, style included
+    started: bool = True
 
     @property
     def failed(self) -> bool:
@@ -70,6 +73,12 @@ class Graded:
             entry.submitted for (other, _), entry in self.entries.items()
             if other == task)]
 
+    def not_started(self) -> List[str]:
+        """The tasks submitted as the starter's skeleton."""
+        return [task for task in self.submitted() if any(
+            not entry.started for (other, _), entry in self.entries.items()
+            if other == task)]
+
     def tally(self, kind: str) -> Tuple[int, int]:
         """(checks passed, checks run) of a kind over the submitted
         tasks: the robustness and errors columns of grades.csv."""
@@ -101,7 +110,8 @@ def entry_of(test: dict) -> Entry:
                     not line.startswith("Advice, for no points: ")),
         passed=data["passed"], checks=data["checks"],
         submitted=data["submitted"], diagnosis=data.get("diagnosis"),
-        hints=tuple(data.get("hints") or ()))
+        hints=tuple(data.get("hints") or ()),
+        started=data.get("started", data["submitted"]))
 
 
 def from_json(name: str, verdict: dict) -> Graded:

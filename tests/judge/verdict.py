@@ -318,8 +318,8 @@ class Verdict:
                     lines.append(task)
                 lines.append("  {} ({}/{}{}): {}".format(
                     kind, passed, run, "" if POINTS[kind] else
-                    ", no points" if not first else
-                    ", no points; may follow from results", message))
+                    ", no points; may follow from results" if first and
+                    kind == "robustness" else ", no points", message))
                 # where results fail, the kinds that earn nothing say
                 # their first failure alone, after it
                 if POINTS[kind] or not first:
@@ -395,6 +395,8 @@ class Verdict:
                         "task": task, "kind": kind, "passed": passed,
                         "checks": self.collected[task, kind],
                         "submitted": submitted,
+                        # False: the starter's skeleton, no points
+                        "started": submitted and self.started(task),
                         "diagnosis": found.mistake if found else None,
                         "hints": list(found.hints) if found else [],
                     },

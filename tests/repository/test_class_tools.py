@@ -24,15 +24,17 @@ PLAIN = os.path.join(ROOT, "tests", "repository", "plain")
 
 
 def entry_json(task, kind, passed, checks, lines=(), diagnosis=None,
-               hints=None, submitted=True, points=None):
+               hints=None, submitted=True, points=None, started=None):
     """One test of a results.json, as tests/judge/verdict.py writes it
-    (hints only when given: today's files have none)."""
-    failed = passed < checks or not submitted
+    (hints and started only when given: older files have neither)."""
+    failed = passed < checks or not submitted or started is False
     most = {"results": 9, "style": 1}.get(kind, 0)
     data = {"task": task, "kind": kind, "passed": passed, "checks": checks,
             "submitted": submitted, "diagnosis": diagnosis}
     if hints is not None:
         data["hints"] = hints
+    if started is not None:
+        data["started"] = started
     # as the judge colours them for Gradescope: a kind of no points is
     # advice, "passed" whatever its checks
     return {"name": "{}: {}".format(task, kind),
@@ -293,6 +295,33 @@ def test_feedback_is_written_for_the_student():
     assert "python3 -m pytest --submission=YOUR_FOLDER --seed=5151" in text
     assert re.findall(r"seed\S*?(\d+)", text) == ["5151"]
     assert "/tmp" not in text and ROOT not in text
+
+
+def test_feedback_on_a_skeleton_and_on_no_file():
+    """A task still the starter's skeleton is "not started" in the
+    scoreboard and under What to fix (not its style's checks, which pass,
+    nor its robustness); a submission without a task file is told so,
+    not that every task it submitted passes."""
+    skeleton = [entry_json("2-gru_cell", kind, passed, checks, [
+        "not implemented yet: write GRUCell.__init__ in 2-gru_cell.py "
+        "(task 2)"] if kind != "style" else [], started=False)
+        for kind, passed, checks in (("results", 1, 21), ("style", 5, 5),
+                                     ("robustness", 0, 7))]
+    text = feedback.feedback(from_json("erik", verdict(*skeleton)), 5)
+    assert "| 2-gru_cell | not started | 1/21 | 5/5 | 0/7 | - | 0/10 |" in \
+        text, text
+    assert "### 2-gru_cell: not started\n\nThe file is still the " \
+        "starter's skeleton" in text
+    assert "2-gru_cell: style" not in text and "2-gru_cell (0 of 7" not in \
+        text
+    assert "Every task you submitted passes" not in text
+    empty = feedback.feedback(from_json("dana", {
+        "score": 0, "tests": [entry_json(task, kind, 0, 0, submitted=False)
+                              for task in TASKS
+                              for kind in ("results", "style")]}), 5)
+    assert "No task file was found in your submission" in empty
+    assert "Every task you submitted passes" not in empty
+    assert "Not submitted:" not in empty
 
 
 def test_feedback_without_a_verdict_says_so():

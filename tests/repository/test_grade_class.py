@@ -95,9 +95,9 @@ def from_a_terminal():
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
 def test_interrupted_class_writes_what_finished(tmp_path, number):
     """Ctrl-C (or SIGTERM) while a slow submission is graded: the table
-    holds the one that finished, the slow judge is stopped with its worker
-    and the process the submission started in a session of its own, and
-    the exit status is 130."""
+    holds the one that finished, the one not graded is named, the slow
+    judge is stopped with its worker and the process the submission
+    started in a session of its own, and the exit status is 130."""
     (tmp_path / "class" / "a-empty").mkdir(parents=True)
     slow = tmp_path / "class" / "b-slow"
     sleeper = write_lingering(str(slow))
@@ -116,7 +116,7 @@ def test_interrupted_class_writes_what_finished(tmp_path, number):
     process.send_signal(number)
     printed = "".join(lines) + process.communicate(timeout=60)[0]
     assert process.returncode == 130, printed
-    assert "interrupted" in printed
+    assert "interrupted: 1 submission not graded (b-slow)" in printed
     rows, _ = read_table(str(tmp_path / "out"))
     assert [row["submission"] for row in rows] == ["a-empty"]
     assert processes_with(str(slow)) == [], "the judge of b-slow still runs"

@@ -104,8 +104,10 @@ def test_results_json_has_the_gradescope_format(gradings):
         assert test["status"] in ("passed", "failed")
         assert test["max_score"] == {"results": 9, "style": 1}.get(kind, 0)
         assert set(test["extra_data"]) == {"task", "kind", "passed",
-                                           "checks", "submitted",
+                                           "checks", "submitted", "started",
                                            "diagnosis", "hints"}
+        assert test["extra_data"]["started"] == test["extra_data"][
+            "submitted"]
         assert isinstance(test["extra_data"]["hints"], list)
         if kind in ("robustness", "errors"):
             assert test["status"] == "passed"

@@ -165,6 +165,7 @@ def test_fresh_workspace_grades_to_zero_with_clear_messages(gradings):
         assert found[task, "results"]["score"] == 0
         assert found[task, "style"]["score"] == 0, task
         assert "not started" in found[task, "style"]["output"], task
+        assert found[task, "style"]["extra_data"]["started"] is False
         kind, message = first_failure(verdict["output"], task)
         assert kind == "results", (task, kind)
         assert message.startswith("not implemented yet: write "), message

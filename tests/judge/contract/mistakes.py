@@ -145,6 +145,18 @@ def output_bias(task, line):
     return missing_bias(task, line, "by", "the output's softmax")
 
 
+def state_sigmoid(task, line, state):
+    """The tanh of a state (line: the one that computes it) replaced by a
+    sigmoid."""
+    inner = line[line.index("np.tanh(") + len("np.tanh("):-1]
+    return Mistake(task, "state_sigmoid",
+                   "{} is a sigmoid of the product, not its tanh (the "
+                   "README: tanh, in [-1, 1])".format(state),
+                   [(line, line.replace("np.tanh(" + inner + ")",
+                                        "1 / (1 + np.exp(-(" + inner +
+                                        ")))"))])
+
+
 MISTAKES = [
     # 0-rnn_cell
     concat_swapped("0-rnn_cell", [
@@ -170,6 +182,13 @@ MISTAKES = [
               "h_next = np.tanh(concat @ self.Wh)")]),
     output_bias("0-rnn_cell", "y = softmax(h_next @ self.Wy + self.by)"),
     plain_softmax("0-rnn_cell"),
+    state_sigmoid("0-rnn_cell", "h_next = np.tanh(concat @ self.Wh + "
+                  "self.bh)", "h_next"),
+    Mistake("0-rnn_cell", "no_tanh",
+            "the tanh is missing: h_next = concat @ Wh + bh (the README: "
+            "tanh(concat @ Wh + bh))",
+            [("h_next = np.tanh(concat @ self.Wh + self.bh)",
+              "h_next = concat @ self.Wh + self.bh")]),
     # 1-rnn
     Mistake("1-rnn", "starts_from_zeros",
             "H[0] is never set to h_0, so the sequence starts from zeros",
@@ -304,6 +323,10 @@ MISTAKES = [
             "every layer reads the input X[s]; layer k > 0 must read the "
             "new state of layer k - 1",
             [("            x = H[s + 1, k]\n", "")]),
+    Mistake("4-deep_rnn", "reads_the_old_state_below",
+            "layer k > 0 reads the state of layer k - 1 before this step, "
+            "H[s, k - 1]; it must read the new one, H[s + 1, k - 1]",
+            [("            x = H[s + 1, k]\n", "            x = H[s, k]\n")]),
     Mistake("4-deep_rnn", "starts_from_zeros",
             "H[0] is never set to h_0, so every layer starts from zeros",
             [("    H[0] = h_0\n", "")]),
@@ -329,6 +352,8 @@ MISTAKES = [
               "self.Wy = np.random.normal(size=(h, o))")]),
     concat_swapped("5-bi_forward", [
         (CONCAT, "concat = np.concatenate((x_t, h_prev), axis=1)")]),
+    state_sigmoid("5-bi_forward", "return np.tanh(concat @ self.Whf + "
+                  "self.bhf)", "forward's h_next"),
     Mistake("5-bi_forward", "forward_no_tanh",
             "forward is missing its tanh: h_next = [h_prev, x_t] @ Whf + "
             "bhf",
@@ -350,6 +375,8 @@ MISTAKES = [
             "[h_next, x_t])",
             [("concat = np.concatenate((h_next, x_t), axis=1)",
               "concat = np.concatenate((x_t, h_next), axis=1)")]),
+    state_sigmoid("6-bi_backward", "return np.tanh(concat @ self.Whb + "
+                  "self.bhb)", "backward's h_prev"),
     Mistake("6-bi_backward", "backward_no_tanh",
             "backward is missing its tanh: h_prev = [h_next, x_t] @ Whb + "
             "bhb",

@@ -50,8 +50,8 @@ def steps_text(indices: List[int], count: int, initial: bool) -> str:
     if indices == list(range(count - 1)):
         return "at every {} but the last".format("row" if initial else "step")
     if indices == list(range(1, count)):
-        return "at every {} but the first".format(
-            "row (H[0] is right)" if initial else "step")
+        return "at every row but H[0], the initial state" if initial \
+            else "at every step but the first"
     if indices == list(range(indices[0], count)):
         return "at every {} from {} on".format(
             "row" if initial else "step", name.format(indices[0]))
