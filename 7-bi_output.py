@@ -55,8 +55,9 @@ class BidirectionalCell:
     def backward(self, h_next, x_t):
         """Step the backward direction once.
 
-        h_next: (m, h) the backward state after x_t in time (read before
-        it); x_t: (m, i) input.
+        h_next: (m, h) the backward state of the next step in time
+        (the one the backward direction read just before x_t); x_t: (m, i)
+        input.
         Returns h_prev: (m, h) the backward state after reading x_t.
         """
         concat = np.concatenate((h_next, x_t), axis=1)

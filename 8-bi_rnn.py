@@ -4,8 +4,8 @@
 The forward direction starts from h_0 and reads X[0] … X[t-1]; the backward
 direction starts from h_t and reads X[t-1] … X[0]:
 
-    F[s] = bi_cell.forward(F[s - 1], X[s])      F[-1] = h_0
-    B[s] = bi_cell.backward(B[s + 1], X[s])     B[t] = h_t
+    F[s] = bi_cell.forward(F[s - 1], X[s])      (h_0 for F[s - 1] at s = 0)
+    B[s] = bi_cell.backward(B[s + 1], X[s])     (h_t for B[s + 1] at s = t-1)
     H[s] = [F[s], B[s]]     both states after reading X[s]
     Y = bi_cell.output(H)
 

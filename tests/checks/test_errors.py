@@ -14,6 +14,9 @@ from judge.failures import fail, one_line
 
 pytestmark = pytest.mark.errors
 MALFORMED = cases.malformed_calls()
+# how a stand-in cell (judge/standins.py) refuses a call: the error is
+# the judge's, raised because the submission passed the argument on
+STANDIN = re.compile(r"^\w+\.\w+\(.*?\) was given \w+ of shape ")
 
 
 @pytest.mark.parametrize("label, task, argument, replacement, _",
@@ -36,5 +39,9 @@ def test_malformed_call_raises_a_clear_error(label, task, argument,
             what, error.type, message, argument))
     if not re.search(r"(?<!\w){}(?!\w)".format(re.escape(argument)),
                      error.message):
+        if STANDIN.match(error.message):
+            fail("{}: the ValueError was raised by the cell, on what came "
+                 "from the malformed {} ({!r}): check {} first, and name it"
+                 .format(what, argument, message, argument))
         fail("{}: the ValueError's message {!r} does not name {}".format(
             what, message, argument))

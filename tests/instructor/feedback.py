@@ -43,8 +43,9 @@ def scrub(text: str) -> str:
 
 
 def cell(entry: Optional[Entry]) -> str:
-    """A scoreboard cell: checks passed of checks run, or -."""
-    if entry is None or not entry.submitted:
+    """A scoreboard cell: checks passed of checks run, or - (a task not
+    submitted, or not started)."""
+    if entry is None or not entry.submitted or not entry.started:
         return "-"
     return "{}/{}".format(entry.passed, entry.checks)
 

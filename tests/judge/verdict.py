@@ -219,14 +219,17 @@ class Verdict:
 
     def table(self) -> List[str]:
         """The scoreboard's table: one row per task graded, then the total
-        (of those tasks)."""
+        (of those tasks); a task not started shows no checks (the few a
+        skeleton passes, its style's among them, earn nothing)."""
         rows = [("task", "submitted") + KINDS + ("points",)]
         for task in self.shown() or TASKS:
+            started = self.started(task)
             row = [task, "no" if task not in self.submitted else "yes"
-                   if self.started(task) else "not started"]
+                   if started else "not started"]
             for kind in KINDS:
                 passed, run, _ = self.tally(task, kind)
-                row.append("{}/{}".format(passed, run) if run else "-")
+                row.append("{}/{}".format(passed, run) if run and started
+                           else "-")
             earned = sum(self.points(task, kind) for kind in KINDS)
             most = sum(self.most(task, kind) for kind in KINDS)
             row.append("{}/{}".format(earned, most))

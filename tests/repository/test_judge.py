@@ -211,3 +211,20 @@ def test_sigterm_stops_the_judge_and_voids_the_verdict(tmp_path, request):
     assert processes_with(str(folder)) == [], "a worker still runs"
     assert processes_with(sleeper) == [], \
         "the submission's process outlived its grading"
+
+
+def test_errors_tells_a_stand_ins_refusal_apart():
+    """A stand-in cell's refusal of a malformed argument that a sequence
+    function passed on (judge/standins.py) is what test_errors.py's
+    STANDIN recognises: the student is told the error is the cell's."""
+    import numpy as np
+    from checks.test_errors import STANDIN
+    from judge import standins
+    from judge.contract.tasks import TASK
+    call = TASK["5-bi_forward"].call("forward")
+    with pytest.raises(standins.Refused) as refused:
+        standins.argument_sizes(call.text, list(call.arguments),
+                                [np.zeros((2, 5)), np.zeros(4)],
+                                {"h": 5, "i": 4, "o": 3})
+    assert STANDIN.match(str(refused.value)), str(refused.value)
+    assert not STANDIN.match("X must have shape (t, m, 4), got (4,)")

@@ -305,6 +305,12 @@ MISTAKES = [
             "u * tanh(c_cand), c_cand being a tanh already",
             [("c_next = f * c_prev + u * c_cand",
               "c_next = f * c_prev + u * np.tanh(c_cand)")]),
+    Mistake("3-lstm_cell", "forget_scales_tanh_c_prev",
+            "the forget gate scales tanh(c_prev): c_next = f * "
+            "tanh(c_prev) + u * c_cand (the README: f * c_prev, the cell "
+            "state itself)",
+            [("c_next = f * c_prev + u * c_cand",
+              "c_next = f * np.tanh(c_prev) + u * c_cand")]),
     *sigmoid_forms("3-lstm_cell"),
     plain_sigmoid("3-lstm_cell"),
     plain_softmax("3-lstm_cell"),
