@@ -39,6 +39,16 @@ def one_line(text, width: int = 300) -> str:
     return text if len(text) <= width else text[:width - 3] + "..."
 
 
+def printable(text: str) -> str:
+    """text with every character that is not a printable one made a
+    space, line by line (a check's failure may quote the submission: a
+    direction override or a terminal escape must not reach a terminal or
+    a page)."""
+    lines = str(text).split("\n")
+    return "\n".join("".join(char if char.isprintable() else " "
+                             for char in line) for line in lines)
+
+
 # how the judge's own code in a worker begins what it says of what a call
 # returned (contract/cases.py: Unexpected), after a task's name or file,
 # a call's text or a cell's name; and a worker that could not be set up

@@ -16,7 +16,7 @@ from typing import Optional, Tuple
 import pytest
 
 from judge.contract.tasks import ROOT, TASK, TASKS
-from judge.failures import CheckFailed, one_line
+from judge.failures import CheckFailed, one_line, printable
 from judge.feedback import explain
 from judge.reference import Reference
 from judge.run import sandbox
@@ -242,7 +242,7 @@ class Grading:
             return (yield)
         except CheckFailed as failed:
             message = failed.message
-        pytest.fail(message, pytrace=False)
+        pytest.fail(printable(message), pytrace=False)
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -265,7 +265,7 @@ class Grading:
             check.outcome = "skipped" if report.skipped else report.outcome
             report.no_points = not POINTS[check.kind] and \
                 not self.config.option.all_kinds
-            check.message = message
+            check.message = printable(message)
             check.calls = self.session.take_calls()
             self.verdict.add(check)
             self.running = None

@@ -4,8 +4,8 @@ this machine offers (tests/README.md: What the judge protects).
     python3 redteam.py PLACE LEVEL PYTHON [PORT]
 
 grades every red-team submission at LEVEL with a judge run by PYTHON in a
-copy of this repository under PLACE/LEVEL, and writes what happened to
-PLACE/LEVEL/report.json (Run records, one per grading); PORT is a
+copy of this repository under PLACE (a new folder), and writes what
+happened to PLACE/report.json (Run records, one per grading); PORT is a
 listener on 127.0.0.1 the attacks send to (a test's; else one of its
 own). test_red_team.py reads the reports; conftest.py starts the level
 namespaces (as root, with this machine's Python, or with user namespaces

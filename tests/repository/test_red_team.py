@@ -89,6 +89,8 @@ EXPECTED = {
     ("breach", "3-lstm_cell"): {"*": (9, r"NESTED covers \[\]; no nested "
                                          r"namespace")},
     ("breach", "4-deep_rnn"): {"*": (9, "")},
+    ("breach", "8-bi_rnn"): {"*": (0, r"made a stand-in's call before "
+                                      r"reading the answer to the last")},
     ("breach", "9-rnn_backward"): {"*": (0, r"too large for the judge to "
                                             r"compute")},
     ("breach", "10-lstm_backward"): {"*": (9, "")},
@@ -156,8 +158,9 @@ def test_each_attack_gets_its_honest_verdict(task, red_team):
 
 
 def test_no_grading_leaks_blocks_or_leaves_anything(red_team):
-    """No line of the solutions in what a judge printed or wrote; the
-    verdict the judge's, unchanged after it ended; no process and no
+    """No line of the solutions in what a judge printed or wrote, nor a
+    character that rewrites a terminal or a page; the verdict the
+    judge's, unchanged after it ended; no process and no
     control group left; no judge blocked. Processes only: a submission
     can stop its judge (which the runner resumes), and its processes may
     outlive the grading (a fork hopper, which the runner kills)."""
@@ -174,6 +177,11 @@ def test_no_grading_leaks_blocks_or_leaves_anything(red_team):
                                   run["submission"] == "hog"), where
         assert "FAKE" + red_team[level]["mark"] not in json.dumps(
             run["verdict"]), where
+        # no character that rewrites a terminal or a page (names' file
+        # names hold two)
+        shown = run["printed"] + json.dumps(run["verdict"],
+                                            ensure_ascii=False)
+        assert not re.search("[\x1b\u202e]", shown), where
 
 
 def test_nothing_is_planted_where_the_level_promises_it(red_team):

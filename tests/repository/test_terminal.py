@@ -214,6 +214,27 @@ def test_style_says_what_to_do(tmp_path):
     assert status == 1
 
 
+def test_a_quoted_control_character_is_shown_as_a_space(tmp_path):
+    """pycodestyle quotes the character after a stray backslash: a
+    direction override (or an escape) reaches neither the terminal nor
+    results.json."""
+    place = workspace(tmp_path / "work", ["0-rnn_cell"])
+    path = os.path.join(place, "0-rnn_cell.py")
+    with open(path) as f:
+        text = f.read()
+    with open(path, "w") as f:
+        f.write(text.replace("import numpy as np\n", "import numpy as np\n"
+                             "TAG = \"\\\u202e\"\n", 1))
+    status, printed = run(["./grade", "0", "-m", "style", "--results=r.json"],
+                          place)
+    with open(os.path.join(place, "r.json"), encoding="utf-8") as f:
+        written = f.read()
+    assert "W605 invalid escape sequence '\\ '" in printed, printed
+    for shown in (printed, json.loads(written)["output"]):
+        assert "\u202e" not in shown and "\x1b" not in shown
+    assert status == 1
+
+
 def test_one_task_graded_shows_its_row_and_exits_zero(tmp_path):
     """./grade 0 on a task written right: its row alone, the total of
     that task, a line naming the tasks not graded, and exit status 0

@@ -357,6 +357,14 @@ class Worker:
                     found, got = frame
                     if "standin" not in found:
                         return self.check_turn(found, got, what)
+                    # a stand-in's call waits for its answer: one made
+                    # before the last answer was read would pile answers
+                    # up in the judge's memory
+                    if outgoing:
+                        self.stop()
+                        raise Failure("made a stand-in's call before "
+                                      "reading the answer to the last, "
+                                      "during {}".format(what))
                     answered = self.answer(
                         found, got, start + timeout - time.monotonic())
                     if answered is None:
