@@ -39,6 +39,7 @@ from judge.contract.tasks import ROOT, TASKS
 from judge.run.limits import add_options, from_options, seconds, size
 from judge.run.processes import (become_subreaper, keep_private,
                                  stop_on_sigterm)
+from judge.submission import shown as escaped
 from judge.verdict import MAX_SCORE
 from instructor import feedback, ledger, overview, report, roster, table
 from instructor.run import grade_all
@@ -133,6 +134,25 @@ def summary(view: overview.Overview, graded: Dict[str, Graded],
     return lines
 
 
+# the files of OUTDIR beside the submissions' folders (and those being
+# written): a submission of one of these names would clash with it
+OUTPUT_FILES = {name + end for name in (table.NAME, report.NAME, ledger.NAME)
+                for end in ("", ".partial")}
+
+
+def refused(name: str) -> Optional[str]:
+    """Why a submission's folder name cannot be graded, or None: one with
+    a character that is not printable (a line break, a terminal escape,
+    a direction override) would forge or hide lines of the table, the
+    report or the terminal; one of OUTPUT_FILES would clash with it."""
+    if not name.isprintable():
+        return "a character in its name cannot be shown: a line break, a " \
+            "control or a direction character"
+    if name in OUTPUT_FILES:
+        return "its name is that of a file of the output"
+    return None
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Grade the class; write the table, report and feedback even when
     interrupted."""
@@ -143,6 +163,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     names = sorted(name for name in os.listdir(args.folder)
                    if not name.startswith(".") and
                    os.path.isdir(os.path.join(args.folder, name)))
+    for name in [name for name in names if refused(name)]:
+        print("not graded: the folder {} ({}): rename it".format(
+            escaped(name, 200), refused(name)))
+        names.remove(name)
     unknown = [name for name in args.only or [] if name not in names]
     if unknown:
         fail("--only: no submission {} in {}".format(

@@ -35,6 +35,12 @@ ADVICE = {
 }
 
 
+def markdown_text(text: str) -> str:
+    """text as Markdown shows it, every ASCII punctuation mark escaped:
+    a folder's name cannot start a comment, a link or emphasis."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
 def scrub(text: str) -> str:
     """text without the grader's paths: /tmp/x/0-rnn_cell.py ->
     0-rnn_cell.py."""
@@ -97,7 +103,8 @@ def failures(entry: Entry) -> List[str]:
 
 def feedback(graded: Graded, seed: Optional[int], when: str = "") -> str:
     """The feedback of one submission, as Markdown."""
-    lines = ["# Feedback on your RNN exercises ({})".format(graded.name), ""]
+    lines = ["# Feedback on your RNN exercises ({})".format(
+        markdown_text(graded.name)), ""]
     if graded.no_verdict:
         return "\n".join(lines + [
             "Your submission could not be graded: {}.".format(

@@ -18,6 +18,7 @@ from typing import Dict, Iterable, List, Optional
 
 from judge.contract.tasks import TASKS
 from judge.reference import fingerprint
+from judge.submission import Submission
 
 NAME = "class.json"
 # what decides a verdict: the judge, its checks and stored cases, this
@@ -28,17 +29,21 @@ JUDGE_PARTS = ("tests/judge/", "tests/checks/", "tests/data/",
 
 
 def content_hash(folder: str) -> str:
-    """sha256 of the task files of a submission (the files the judge
-    grades), by name and content."""
-    digest = hashlib.sha256()
+    """sha256 of the task files of a submission, found and read as the
+    judge finds and reads them (judge/submission.py: in a sub-folder,
+    under a near-miss name; no link, FIFO or oversized file followed),
+    by name and content."""
+    found = Submission.read(folder)
+    # where in the folder, not where the folder is: a class moved keeps
+    # its verdicts
+    where = os.path.relpath(found.place, found.folder) if found.place \
+        else None
+    digest = hashlib.sha256(repr((where, sorted(found.names.items()),
+                                  sorted(found.broken.items()))).encode())
     for task in TASKS:
-        path = os.path.join(folder, task + ".py")
         digest.update(task.encode() + b"\0")
-        try:
-            with open(path, "rb") as f:
-                digest.update(hashlib.sha256(f.read()).digest())
-        except OSError:
-            digest.update(b"missing")
+        digest.update(hashlib.sha256(found.files[task]).digest()
+                      if task in found.files else b"missing")
     return digest.hexdigest()
 
 

@@ -63,10 +63,10 @@ a { color: #1f5a99; }
 .card span { color: #555; font-size: 12.5px; }
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { padding: 4px 8px; border-bottom: 1px solid #e3e3e3;
-         text-align: left; vertical-align: top; }
+         text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f0f3f7; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.bar, td.pair { white-space: nowrap; }
+td.bar { white-space: nowrap; }
 td.bar svg { vertical-align: middle; margin-right: 6px; }
 .legend span { display: inline-block; margin-right: 14px; }
 .legend i { display: inline-block; width: 11px; height: 11px;

@@ -39,6 +39,7 @@ from typing import (Callable, Dict, List, NamedTuple, Optional, Set,
                     Tuple)
 
 from judge.contract.tasks import ROOT, TASK, TASKS
+from judge.submission import Submission
 from instructor import free_parts
 from instructor.free_parts import Contract, Piece
 
@@ -505,11 +506,15 @@ def compare(folder: str, names: List[str],
     found = Similarity(available=True)
     forced, terms = contract_of(tools)
     solutions = known_files(known)
+    # each submission's files as the judge found and graded them
+    submitted = {name: Submission.read(os.path.join(folder, name))
+                 for name in names}
     for task in TASKS:
         start_from = skeleton(task)
         texts = {}
         for name in names:
-            text = read(os.path.join(folder, name, task + ".py"))
+            text = submitted[name].text(task) if task in \
+                submitted[name].files else None
             if text is not None and text != start_from:
                 texts[name] = text
                 found.texts[task, name] = text

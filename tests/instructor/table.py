@@ -5,7 +5,8 @@ one was given, the `results` and `style` points of each task, then
 `robustness passed`, `robustness run`, `errors passed`, `errors run` (two
 numbers each, never a cell like 32/47 that a spreadsheet reads as a
 date), `score`, `max_score` and `note` (tests/README.md, "Grading a
-class").
+class"). A text cell that a spreadsheet would read as a formula (it
+begins with =, +, -, @) starts with ' instead.
 """
 import csv
 import io
@@ -18,6 +19,9 @@ from instructor.roster import Roster, RosterError
 from instructor.verdicts import REPORTED, SCORED, Graded
 
 NAME = "grades.csv"
+# what a spreadsheet reads as the start of a formula: a text cell that
+# begins so (a folder named =HYPERLINK(...)) is written after a '
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(roster: Optional[Roster] = None) -> List[str]:
@@ -91,7 +95,9 @@ def write_table(out: str, graded: Dict[str, Graded],
                             lineterminator="\r\n")
     writer.writeheader()
     for row in rows(graded, roster, notes or {}):
-        writer.writerow(row)
+        writer.writerow({key: "'" + value if isinstance(value, str) and
+                         value.startswith(FORMULA) else value
+                         for key, value in row.items()})
     path = os.path.join(out, NAME)
     write(path, text.getvalue())
     return path

@@ -122,3 +122,57 @@ def test_interrupted_class_writes_what_finished(tmp_path, number):
     assert processes_with(str(slow)) == [], "the judge of b-slow still runs"
     assert processes_with(sleeper) == [], \
         "the process b-slow started outlived its grading"
+
+
+def test_a_hostile_class_is_graded_as_the_judge_reads_it(tmp_path):
+    """A red team's class (tests/README.md: What the judge protects): a
+    folder whose name holds a line break, or is that of an output file,
+    is not graded and is named escaped; a FIFO for a task file hangs
+    nothing; a name that a spreadsheet reads as a formula starts with '
+    in grades.csv, and one that starts a Markdown comment is escaped in
+    feedback.md; files found in a sub-folder are compared for similar
+    code (and a change there grades the submission again); a link to a
+    classmate's file is neither graded nor compared."""
+    correct = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           "students", "correct")
+    folder = tmp_path / "class"
+    for name, tasks in (("anna", ("0-rnn_cell", "1-rnn")),
+                        ("bilal", ("0-rnn_cell", "2-gru_cell")),
+                        ("=1+1", ()), ("class.json", ("0-rnn_cell",)),
+                        ("nl\nx", ("0-rnn_cell",)), ("x <!--", ()),
+                        (os.path.join("copycat", "work"), ("0-rnn_cell",
+                                                           "1-rnn"))):
+        (folder / name).mkdir(parents=True)
+        source = "bilal" if name.startswith("x") else "anna"
+        for task in tasks or ("0-rnn_cell",):
+            with open(os.path.join(correct, source, task + ".py")) as f:
+                (folder / name / (task + ".py")).write_text(f.read())
+    (folder / "fifo").mkdir()
+    os.mkfifo(str(folder / "fifo" / "0-rnn_cell.py"))
+    (folder / "mallory").mkdir()
+    os.symlink(os.path.join("..", "bilal", "2-gru_cell.py"),
+               str(folder / "mallory" / "2-gru_cell.py"))
+    command = [sys.executable, os.path.join(ROOT, "tests", "grade_class.py"),
+               str(folder), "--out", str(tmp_path / "out")]
+    done = subprocess.run(command, capture_output=True, text=True,
+                          timeout=300)
+    printed = done.stdout + done.stderr
+    assert done.returncode == 0, printed
+    assert "not graded: the folder nl\\nx (a character in its name" in \
+        printed
+    assert "not graded: the folder class.json (its name is that of a " \
+        "file of the output)" in printed
+    assert "\nx\n" not in printed
+    rows, _ = read_table(str(tmp_path / "out"))
+    assert [row["submission"] for row in rows] == [
+        "'=1+1", "anna", "bilal", "copycat", "fifo", "mallory", "x <!--"]
+    with open(str(tmp_path / "out" / "x <!--" / "feedback.md")) as f:
+        assert f.readline() == "# Feedback on your RNN exercises " \
+            "(x \\<\\!\\-\\-)\n"
+    if "similar code: not compared" not in printed:
+        assert "anna & copycat: 2 tasks" in printed, printed
+        assert "mallory" not in printed.split("similar code:")[1]
+    (folder / "copycat" / "work" / "1-rnn.py").write_text("x = 1\n")
+    again = subprocess.run(command, capture_output=True, text=True,
+                           timeout=300).stdout
+    assert "grading 1 submission of" in again and "[1/1] copycat" in again
