@@ -71,11 +71,15 @@ class Level:
         return self.uid is not None
 
 
+# the users of the levels userns and processes: two of this process's
+# own (its pid picks them), so that two suites run side by side on one
+# machine do not share a user, and no attack of one reaches the other
+OWN_UID = 2147000000 + 2 * (os.getpid() % 200000)
 LEVELS = {
     "namespaces": Level("namespaces", None, False, "namespaces"),
     "user": Level("user", None, True, "user"),
-    "userns": Level("userns", 2147400001, False, "namespaces"),
-    "processes": Level("processes", 2147400002, True, "processes"),
+    "userns": Level("userns", OWN_UID + 1, False, "namespaces"),
+    "processes": Level("processes", OWN_UID + 2, True, "processes"),
 }
 # the judge's options for each submission (the time limits: a hang must
 # cost little; what does not hang has room to spare on a busy machine;
