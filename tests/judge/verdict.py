@@ -21,6 +21,9 @@ from judge.session import RecordedCall
 KINDS = ("results", "style", "robustness", "errors")
 POINTS = {"results": 9, "style": 1, "robustness": 0, "errors": 0}
 MAX_SCORE = len(TASKS) * sum(POINTS.values())
+# why a task's style, every check passed, earns nothing
+NO_RUN = "no point while no results check passes but the import: the " \
+    "style point comes with a task that runs"
 # the kinds whose checks fail each for a cause of its own (the style
 # rules): the report says every failure, not the one that tells most
 EACH_FAILURE = ("style",)
@@ -158,11 +161,25 @@ class Verdict:
             check.passed or not check.message.startswith(
                 "not implemented yet") for check in tried)
 
+    def runs(self, task: str) -> bool:
+        """Whether the task runs: a results check other than the import
+        passed (or none ran: style graded alone)."""
+        tried = [check for check in self.checks[task, "results"]
+                 if check.outcome != "skipped" and check.name !=
+                 "test_imports[{}]".format(task)]
+        return not tried or any(check.passed for check in tried)
+
+    def earned(self, task: str, kind: str) -> bool:
+        """Whether a kind's checks earn its points: every one passed, the
+        task was started, and, for style, the task runs (a file that only
+        imports, or a skeleton that returns None, earns no style)."""
+        return self.complete(task, kind) and self.started(task) and (
+            kind != "style" or self.runs(task))
+
     def points(self, task: str, kind: str) -> int:
         """The points a task earns for a kind (none for a task not
         started, style included)."""
-        return POINTS[kind] if self.complete(task, kind) and \
-            self.started(task) else 0
+        return POINTS[kind] if self.earned(task, kind) else 0
 
     def shown(self) -> List[str]:
         """The tasks the run graded (selected with -k), in order."""
@@ -330,6 +347,11 @@ class Verdict:
                 lines += ["    and: " + other for other in
                           self.other_failures(task, kind)]
                 shown.append(message)
+            if self.complete(task, "style") and self.collected[
+                    task, "style"] and not self.runs(task):
+                passed, run, _ = self.tally(task, "style")
+                lines.append("  style ({}/{}): {}".format(
+                    passed, run, NO_RUN))
         if lines:
             lines = ["The failure that tells most, of each failing kind "
                      "(-v lists every check):", ""] + lines
@@ -346,17 +368,15 @@ class Verdict:
         earns no points is advice, "passed" unless the verdict is void."""
         if not POINTS[kind] and not self.void:
             return "passed"
-        return "passed" if self.complete(task, kind) and \
-            self.started(task) else "failed"
+        return "passed" if self.earned(task, kind) else "failed"
 
     def failed(self, every_kind: bool = False) -> bool:
         """Whether a check that earns points failed (every_kind: or any
         check); a void verdict has failed."""
         kinds = KINDS if every_kind else [k for k in KINDS if POINTS[k]]
         return bool(self.void) or any(
-            task in self.submitted and self.collected[task, kind] and (
-                not self.complete(task, kind) or not self.started(task))
-            for task in TASKS for kind in kinds)
+            task in self.submitted and self.collected[task, kind] and
+            not self.earned(task, kind) for task in TASKS for kind in kinds)
 
     def gradescope(self, title: str, seconds: float,
                    sandbox: str = "") -> dict:
@@ -387,6 +407,8 @@ class Verdict:
                             "raises NotImplementedError (the starter's " \
                             "skeleton): no points, style included".format(
                                 task)
+                    elif kind == "style" and not self.runs(task):
+                        output += "\n" + NO_RUN
                 tests.append({
                     "name": "{}: {}".format(task, kind),
                     "score": self.points(task, kind),

@@ -235,6 +235,32 @@ def test_a_quoted_control_character_is_shown_as_a_space(tmp_path):
     assert status == 1
 
 
+def test_a_task_that_does_not_run_earns_no_style(tmp_path):
+    """A red team's free points: the starter's skeleton with its raise
+    made a return None, and a file that only imports numpy, pass every
+    style check but run no task: 0 points, with the reason."""
+    place = workspace(tmp_path / "work")
+    path = os.path.join(place, "0-rnn_cell.py")
+    with open(path) as f:
+        text = f.read()
+    with open(path, "w") as f:
+        f.write(re.sub(r"raise NotImplementedError\(.*?\)\n",
+                       "return None\n", text, flags=re.S))
+    with open(os.path.join(place, "1-rnn.py"), "w") as f:
+        f.write('#!/usr/bin/env python3\n"""Nothing here."""\nimport numpy '
+                'as np\n\nrnn = np\n')
+    status, printed = run(["./grade", "0", "1"], place)
+    lines = printed.splitlines()
+    for task in ("0-rnn_cell", "1-rnn"):
+        row = next(line for line in lines if line.startswith(task + " "))
+        assert " yes " in row and " 5/5 " in row and row.endswith(" 0/10"), \
+            row
+    assert lines.count("  style (5/5): no point while no results check "
+                       "passes but the import: the style point comes with "
+                       "a task that runs") == 2, printed
+    assert status == 1
+
+
 def test_one_task_graded_shows_its_row_and_exits_zero(tmp_path):
     """./grade 0 on a task written right: its row alone, the total of
     that task, a line naming the tasks not graded, and exit status 0
