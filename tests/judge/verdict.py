@@ -177,8 +177,9 @@ class Verdict:
             kind != "style" or self.runs(task))
 
     def points(self, task: str, kind: str) -> int:
-        """The points a task earns for a kind (none for a task not
-        started, style included)."""
+        """The points a task earns for a kind: those of earned() (none
+        for a task not started, style included; no style for a task that
+        does not run)."""
         return POINTS[kind] if self.earned(task, kind) else 0
 
     def shown(self) -> List[str]:
